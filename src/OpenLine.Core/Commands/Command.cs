@@ -1,0 +1,38 @@
+namespace OpenLine.Core;
+
+/// <summary>
+/// An input to the engine. Every state change is a command; the engine applies it at a time the
+/// sequencer gives it, and the same commands at the same times always give the same state and events.
+/// </summary>
+public abstract record Command;
+
+/// <summary>Moves time forward only: runs expiries, game starts and live-delay releases that are due.</summary>
+public sealed record AdvanceTime : Command
+{
+    public static readonly AdvanceTime Instance = new();
+}
+
+/// <summary>Creates a user account; <paramref name="Balance"/> is booked as a first deposit.</summary>
+public sealed record CreateAccount(string Username, string PasswordHash, Money Balance, Money CreditLimit, CommissionRate Commission) : Command;
+
+public sealed record Deposit(ObjectId AccountId, Money Amount) : Command;
+
+public sealed record Withdraw(ObjectId AccountId, Money Amount) : Command;
+
+/// <summary>A participant as the operator names it when creating a game.</summary>
+public sealed record ParticipantSpec(string LongName, string ShortName);
+
+/// <summary>Creates a game; <paramref name="StartsAt"/> is Unix milliseconds.</summary>
+public sealed record CreateGame(string League, string Sport, long StartsAt, string? EventName, ParticipantSpec Away, ParticipantSpec Home) : Command;
+
+public sealed record SetGameLive(ObjectId GameId, bool Live) : Command;
+
+/// <summary>A batch of orders from one account, processed in array order with nothing in between (rules §3).</summary>
+public sealed record PlaceOrders(ObjectId AccountId, IReadOnlyList<OrderRequest> Orders) : Command;
+
+public sealed record CancelOrder(ObjectId AccountId, ObjectId OrderId) : Command;
+
+/// <summary>Records a login token by its hash (the token itself never reaches the engine).</summary>
+public sealed record IssueToken(ObjectId AccountId, string TokenHash, long ExpiresAt) : Command;
+
+public sealed record RevokeToken(string TokenHash) : Command;

@@ -1,0 +1,81 @@
+namespace OpenLine.Core;
+
+// Cancels: by the owner, and by the system (expiry, game start, market closed).
+public sealed partial class Exchange
+{
+    private CommandResult CancelByOwner(CancelOrder command, List<ExchangeEvent> events)
+    {
+        if (!_orders.TryGetValue(command.OrderId, out Order? order))
+        {
+            return new Rejected(RejectReason.UnknownOrder, "order not found");
+        }
+        if (order.Owner.Id != command.AccountId)
+        {
+            return new Rejected(RejectReason.NotYourOrder, "Not your order");
+        }
+        if (order.State != OrderState.Open)
+        {
+            return new Rejected(RejectReason.OrderNotOpen,
+                order.State == OrderState.Filled ? "order already fully matched" : "order already cancelled");
+        }
+        return new CancelResult(CancelOpenOrder(order, CancelReason.User, events));
+    }
+
+    private CancelReport CancelOpenOrder(Order order, CancelReason reason, List<ExchangeEvent> events)
+    {
+        Money released = order.Remaining;
+        order.Book.Remove(order);
+        order.Owner.RestingStake -= released;
+        order.Owner.RemoveOpenOrder(order);
+        order.Remaining = Money.Zero;
+        order.State = OrderState.Cancelled;
+        order.CancelReason = reason;
+        order.ClosedAt = Now;
+        var report = new CancelReport(order.Id, order.Game.Id, order.Book.Type, SideToken(order), MarketToken(order),
+            order.Book.NumberFor(order.Side), order.Odds, order.Filled, released, OrderDescriptions.Describe(order),
+            order.UserReference, reason);
+        events.Add(new OrderCancelled(Now, order.Owner.Id, report));
+        return report;
+    }
+
+    /// <summary>Cancels the open orders of a game that match <paramref name="predicate"/>, oldest first.</summary>
+    private void CancelGameOrders(Game game, Func<Order, bool> predicate, CancelReason reason, List<ExchangeEvent> events)
+    {
+        List<Order> victims = [];
+        foreach (OrderBook book in game.Books)
+        {
+            for (int side = 0; side < 2; side++)
+            {
+                foreach (PriceLevel level in book.Side(side).LevelsBestFirst)
+                {
+                    victims.AddRange(level.Orders.Where(predicate));
+                }
+            }
+        }
+        victims.Sort((a, b) => a.Priority.CompareTo(b.Priority));
+        foreach (Order order in victims)
+        {
+            CancelOpenOrder(order, reason, events);
+        }
+    }
+
+    /// <summary>The side as the order's owner sent it: a participant id, over/under or yes/no.</summary>
+    public static string SideToken(Order order) => order.Book.Type switch
+    {
+        MarketType.Moneyline or MarketType.Spread => (order.Side == 0 ? order.Game.Away : order.Game.Home).Id.ToString(),
+        MarketType.Total => order.Side == 0 ? "over" : "under",
+        _ => order.Side == 0 ? "yes" : "no",
+    };
+
+    /// <summary>The 1x2 market (<c>draw</c> or a participant id); null for other types.</summary>
+    public static string? MarketToken(Order order) => MarketToken(order.Book);
+
+    public static string? MarketToken(OrderBook book) => book.Type != MarketType.Moneyline1x2
+        ? null
+        : book.Key.Line switch
+        {
+            BookKey.AwayOutcome => book.Game.Away.Id.ToString(),
+            BookKey.HomeOutcome => book.Game.Home.Id.ToString(),
+            _ => "draw",
+        };
+}

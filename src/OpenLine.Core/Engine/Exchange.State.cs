@@ -1,0 +1,214 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OpenLine.Core;
+
+// Self-checks: a hash of the whole state (for replay and snapshot proofs) and the invariants.
+public sealed partial class Exchange
+{
+    /// <summary>
+    /// SHA-256 over a canonical rendering of the entire state (accounts, games, books with their
+    /// FIFO order, orders, bets, tokens, held orders, counters). Two engines that applied the same
+    /// commands at the same times have equal hashes.
+    /// </summary>
+    public string StateHash()
+    {
+        using var hash = new StateHasher();
+        hash.Add(Now).Add(CommandCount).Add(_ids.LastSequence).Add(_prioritySequence).Add(_holdSequence);
+        hash.Add(TotalDeposits).Add(TotalWithdrawals);
+        foreach (Account a in _accounts.Values.OrderBy(a => a.Id))
+        {
+            hash.Add(a.Id).Add(a.Username).Add(a.PasswordHash).Add(a.Balance).Add(a.CreditLimit).Add(a.Commission.Ppm)
+                .Add(a.RestingStake).Add(a.MatchedRisk).Add(a.CreatedAt).Add(a.OpenOrders.Count).Add(a.Bets.Count);
+        }
+        foreach (Game g in _games.Values.OrderBy(g => g.Id))
+        {
+            hash.Add(g.Id).Add(g.League).Add(g.Sport).Add(g.StartsAt).Add(g.EventName ?? "").Add(g.Away.Id).Add(g.Home.Id)
+                .Add(g.Live).Add(g.Started).Add(g.Ended).Add(g.MatchedVolume).Add(g.CreatedAt);
+            foreach (OrderBook book in g.Books)
+            {
+                hash.Add((int)book.Type).Add(book.Key.Line);
+                for (int side = 0; side < 2; side++)
+                {
+                    foreach (PriceLevel level in book.Side(side).LevelsBestFirst)
+                    {
+                        hash.Add(level.MakerOdds.Value).Add(level.TotalRemaining);
+                        foreach (Order o in level.Orders)
+                        {
+                            hash.Add(o.Id);
+                        }
+                    }
+                }
+            }
+        }
+        foreach (Participant p in _participants.Values.OrderBy(p => p.Id))
+        {
+            hash.Add(p.Id).Add(p.LongName).Add(p.ShortName).Add(p.League).Add(p.Sport);
+        }
+        foreach (Order o in _orders.Values.OrderBy(o => o.Id))
+        {
+            hash.Add(o.Id).Add(o.WagerRequestId).Add(o.Owner.Id).Add(o.Side).Add(o.Odds.Value).Add(o.Offered).Add(o.Remaining)
+                .Add(o.Filled).Add(o.Released).Add(o.CreatedAt).Add(o.ExpiresAt ?? -1).Add(o.GameStartExpiry).Add(o.PlacedLive)
+                .Add(o.IsPostArb).Add(o.UserReference ?? "\0").Add(o.Priority).Add((int)o.State).Add((int)(o.CancelReason ?? (CancelReason)255))
+                .Add(o.ClosedAt ?? -1);
+        }
+        foreach (Bet b in _bets.Values.OrderBy(b => b.TxId))
+        {
+            hash.Add(b.TxId).Add(b.MakerOrder.Id).Add(b.Taker.Id).Add(b.TakerWagerRequestId).Add(b.TakerSide).Add(b.TakerStake)
+                .Add(b.MakerStake).Add(b.TakerFigures.Risk).Add(b.TakerFigures.Win).Add(b.IsPostArb).Add(b.TakerUserReference ?? "\0").Add(b.MatchedAt);
+        }
+        foreach (KeyValuePair<string, TokenGrant> t in _tokens.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            hash.Add(t.Key).Add(t.Value.AccountId).Add(t.Value.ExpiresAt);
+        }
+        foreach (HeldOrder h in _held.Values.OrderBy(h => h.HoldId))
+        {
+            hash.Add((long)h.HoldId).Add(h.Account.Id).Add(h.ReleaseAt).Add(h.Request.ToString());
+        }
+        return hash.Finish();
+    }
+
+    /// <summary>
+    /// Checks every invariant the engine maintains incrementally against a recomputation from
+    /// scratch, and that no two accounts' orders cross. Returns the violations (empty when sound).
+    /// </summary>
+    public IReadOnlyList<string> ValidateInternalState()
+    {
+        List<string> problems = [];
+        var resting = new Dictionary<Account, Money>();
+        var matched = new Dictionary<Account, Money>();
+        foreach (Game game in _games.Values)
+        {
+            foreach (OrderBook book in game.Books)
+            {
+                for (int side = 0; side < 2; side++)
+                {
+                    int previousKey = int.MinValue;
+                    foreach (PriceLevel level in book.Side(side).LevelsBestFirst)
+                    {
+                        if (level.MakerOdds.Key <= previousKey)
+                        {
+                            problems.Add($"{game.Id} {book.Key}: levels of side {side} are not sorted best first");
+                        }
+                        previousKey = level.MakerOdds.Key;
+                        Money total = Money.Zero;
+                        ulong previousPriority = 0;
+                        int count = 0;
+                        foreach (Order o in level.Orders)
+                        {
+                            count++;
+                            total += o.Remaining;
+                            if (o.Priority <= previousPriority)
+                            {
+                                problems.Add($"order {o.Id}: FIFO broken within its price level");
+                            }
+                            previousPriority = o.Priority;
+                            if (o.State != OrderState.Open || o.Remaining < Money.OneCent || o.Odds != level.MakerOdds || o.Side != side)
+                            {
+                                problems.Add($"order {o.Id}: on the book but not a valid open order of this level");
+                            }
+                            resting[o.Owner] = resting.GetValueOrDefault(o.Owner) + o.Remaining;
+                        }
+                        if (total != level.TotalRemaining || count != level.Count || count == 0)
+                        {
+                            problems.Add($"{game.Id} {book.Key}: level {level.MakerOdds} totals are off");
+                        }
+                    }
+                }
+                problems.AddRange(CrossedBetweenAccounts(book));
+            }
+        }
+        foreach (Order o in _orders.Values)
+        {
+            if (o.State == OrderState.Open && o.Level is null)
+            {
+                problems.Add($"order {o.Id}: open but not on the book");
+            }
+            if (o.State != OrderState.Cancelled && o.Filled + o.Remaining + o.Released != o.Offered)
+            {
+                problems.Add($"order {o.Id}: filled + remaining + released differs from offered");
+            }
+        }
+        foreach (Bet b in _bets.Values)
+        {
+            matched[b.Taker] = matched.GetValueOrDefault(b.Taker) + b.TakerFigures.Risk;
+            matched[b.Maker] = matched.GetValueOrDefault(b.Maker) + b.MakerStake;
+            if (b.MakerStake != b.TakerOdds.WinOn(b.TakerStake))
+            {
+                problems.Add($"bet {b.TxId}: maker stake is not floor(A × m(taker odds))");
+            }
+        }
+        foreach (Account a in _accounts.Values)
+        {
+            if (a.RestingStake != resting.GetValueOrDefault(a))
+            {
+                problems.Add($"account {a.Username}: resting stake {a.RestingStake} but its open orders total {resting.GetValueOrDefault(a)}");
+            }
+            if (a.MatchedRisk != matched.GetValueOrDefault(a))
+            {
+                problems.Add($"account {a.Username}: matched risk {a.MatchedRisk} but its bets total {matched.GetValueOrDefault(a)}");
+            }
+            if (a.OpenOrders.Count != a.OpenOrders.Count(o => o.State == OrderState.Open && o.Owner == a))
+            {
+                problems.Add($"account {a.Username}: open-order index holds closed or foreign orders");
+            }
+        }
+        return problems;
+    }
+
+    private static IEnumerable<string> CrossedBetweenAccounts(OrderBook book)
+    {
+        // Any side-0 order and side-1 order of different accounts that would match each other.
+        foreach (PriceLevel zero in book.Side(0).LevelsBestFirst)
+        {
+            foreach (PriceLevel one in book.Side(1).LevelsBestFirst)
+            {
+                if (one.TakerOdds < zero.MakerOdds)
+                {
+                    break;
+                }
+                foreach (Order a in zero.Orders)
+                {
+                    foreach (Order b in one.Orders)
+                    {
+                        if (a.Owner != b.Owner)
+                        {
+                            yield return $"{book.Game.Id} {book.Key}: order {a.Id} ({a.Odds}) crosses order {b.Id} ({b.Odds}) of another account";
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed class StateHasher : IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly byte[] _buffer = new byte[16];
+
+        public StateHasher Add(long value)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(_buffer, value);
+            _hash.AppendData(_buffer, 0, 8);
+            return this;
+        }
+
+        public StateHasher Add(ulong value) => Add(unchecked((long)value));
+        public StateHasher Add(int value) => Add((long)value);
+        public StateHasher Add(bool value) => Add(value ? 1L : 0L);
+        public StateHasher Add(Money value) => Add(value.Micros);
+        public StateHasher Add(ObjectId value) => Add((long)value.Seconds).Add(value.Sequence);
+
+        public StateHasher Add(string value)
+        {
+            Add(value.Length);
+            _hash.AppendData(Encoding.UTF8.GetBytes(value));
+            return this;
+        }
+
+        public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public void Dispose() => _hash.Dispose();
+    }
+}
