@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.Json;
+using OpenLine.Core;
+using OpenLine.Server.Api.Dtos;
+using OpenLine.Server.Api.Http;
+
+namespace OpenLine.Server.Api;
+
+/// <summary>OpenLine's operator API (rules §10), authenticated by the admin token only.</summary>
+public static class AdminEndpoints
+{
+    public const int MinPasswordLength = 8;
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder admin = app.MapGroup("/admin");
+        admin.MapPost("/users", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, args => CreateUserAsync(api, args)));
+        admin.MapGet("/users", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => ListUsersAsync(api)));
+        admin.MapPost("/users/{userId}/deposit", (HttpContext c, ApiContext api, string userId) =>
+            api.ForAdminAsync(c, args => MoveCashAsync(api, args, userId, deposit: true)));
+        admin.MapPost("/users/{userId}/withdraw", (HttpContext c, ApiContext api, string userId) =>
+            api.ForAdminAsync(c, args => MoveCashAsync(api, args, userId, deposit: false)));
+        admin.MapPost("/games", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, args => CreateGameAsync(api, args)));
+        admin.MapGet("/games", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => ListGamesAsync(api)));
+        admin.MapPost("/games/{gameId}/live", (HttpContext c, ApiContext api, string gameId) =>
+            api.ForAdminAsync(c, args => SetLiveAsync(api, args, gameId)));
+        admin.MapPost("/games/{gameId}/result", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()));
+        admin.MapPost("/games/{gameId}/void", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()));
+        admin.MapGet("/ledger", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => LedgerAsync(api)));
+        return app;
+    }
+
+    private static Task<IResult> NotYet() => Task.FromResult(ApiResults.Error(StatusCodes.Status501NotImplemented,
+        "Grading and voids arrive with settlement (step 5 of the plan)."));
+
+    private static async Task<IResult> CreateUserAsync(ApiContext api, RequestArgs args)
+    {
+        string? username = args.GetString("username");
+        string? password = args.GetString("password");
+        if (string.IsNullOrWhiteSpace(username) || password is null)
+        {
+            return ApiResults.BadRequest("username and password are required.");
+        }
+        if (password.Length < MinPasswordLength || password.Length > 1024)
+        {
+            return ApiResults.BadRequest($"password must be {MinPasswordLength} to 1024 characters.");
+        }
+        if (!TryMoney(args, "balance", Money.Zero, out Money balance, out string? error)
+            || !TryMoney(args, "creditLimit", Money.Zero, out Money creditLimit, out error))
+        {
+            return ApiResults.BadRequest(error!);
+        }
+        if (!TryDecimal(args, "commission", 0.01m, out decimal commissionValue, out error))
+        {
+            return ApiResults.BadRequest(error!);
+        }
+        if (!CommissionRate.TryFromDecimal(commissionValue, out CommissionRate commission))
+        {
+            return ApiResults.BadRequest("commission must be a rate from 0 up to (not including) 1, with at most 6 decimals.");
+        }
+        string hash = api.Passwords.HashPassword(username.Trim(), password);
+        return await api.Sequencer.ExecuteAsync(new CreateAccount(username, hash, balance, creditLimit, commission), static (_, result) => result switch
+        {
+            AccountResult created => ApiResults.Data(new UserEnvelope(Views.User(created.Account))),
+            Rejected rejected => ApiContext.Rejection(rejected),
+            _ => Unexpected(),
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> ListUsersAsync(ApiContext api)
+    {
+        UserDto[] users = await api.Sequencer.QueryAsync(engine =>
+            engine.Accounts.Values.OrderBy(a => a.Id).Select(Views.User).ToArray()).ConfigureAwait(false);
+        return ApiResults.Data(new { users });
+    }
+
+    private static async Task<IResult> MoveCashAsync(ApiContext api, RequestArgs args, string userId, bool deposit)
+    {
+        if (!ObjectId.TryParse(userId, out ObjectId accountId))
+        {
+            return ApiResults.NotFound("user not found");
+        }
+        if (!args.TryGetBody("amount", out _))
+        {
+            return ApiResults.BadRequest("amount is required.");
+        }
+        if (!TryMoney(args, "amount", Money.Zero, out Money amount, out string? error))
+        {
+            return ApiResults.BadRequest(error!);
+        }
+        Command command = deposit ? new Deposit(accountId, amount) : new Withdraw(accountId, amount);
+        return await api.Sequencer.ExecuteAsync(command, static (_, result) => result switch
+        {
+            AccountResult changed => ApiResults.Data(new UserEnvelope(Views.User(changed.Account))),
+            Rejected rejected => ApiContext.Rejection(rejected),
+            _ => Unexpected(),
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> CreateGameAsync(ApiContext api, RequestArgs args)
+    {
+        string? league = args.GetString("league");
+        string? sport = args.GetString("sport");
+        string? startText = args.GetString("start");
+        string? eventName = args.GetString("eventName");
+        if (string.IsNullOrWhiteSpace(league) || string.IsNullOrWhiteSpace(sport) || startText is null)
+        {
+            return ApiResults.BadRequest("league, sport and start are required.");
+        }
+        if (!DateTimeOffset.TryParse(startText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset start))
+        {
+            return ApiResults.BadRequest("start must be an ISO 8601 date and time, e.g. 2026-12-01T01:00:00Z.");
+        }
+        if (!args.TryGetBody("participants", out JsonElement participants)
+            || participants.ValueKind != JsonValueKind.Array || participants.GetArrayLength() != 2)
+        {
+            return ApiResults.BadRequest("participants must be an array of two {longName, shortName} objects: away, then home.");
+        }
+        var specs = new ParticipantSpec[2];
+        int i = 0;
+        foreach (JsonElement p in participants.EnumerateArray())
+        {
+            if (p.ValueKind != JsonValueKind.Object
+                || !p.TryGetProperty("longName", out JsonElement longName) || longName.ValueKind != JsonValueKind.String
+                || !p.TryGetProperty("shortName", out JsonElement shortName) || shortName.ValueKind != JsonValueKind.String)
+            {
+                return ApiResults.BadRequest("each participant needs a longName and a shortName (strings).");
+            }
+            specs[i++] = new ParticipantSpec(longName.GetString()!, shortName.GetString()!);
+        }
+        var command = new CreateGame(league, sport, start.ToUnixTimeMilliseconds(), eventName, specs[0], specs[1]);
+        return await api.Sequencer.ExecuteAsync(command, static (_, result) => result switch
+        {
+            GameResult created => ApiResults.Data(new { game = Views.Game(created.Game) }),
+            Rejected rejected => ApiContext.Rejection(rejected),
+            _ => Unexpected(),
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> ListGamesAsync(ApiContext api)
+    {
+        GameDto[] games = await api.Sequencer.QueryAsync(engine =>
+            engine.Games.Values.OrderBy(g => g.StartsAt).ThenBy(g => g.Id).Select(Views.Game).ToArray()).ConfigureAwait(false);
+        return ApiResults.Data(new { games });
+    }
+
+    private static async Task<IResult> SetLiveAsync(ApiContext api, RequestArgs args, string gameId)
+    {
+        if (!ObjectId.TryParse(gameId, out ObjectId id))
+        {
+            return ApiResults.NotFound("game not found");
+        }
+        if (!args.TryGetBody("live", out JsonElement live) || live.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return ApiResults.BadRequest("live is required: true or false.");
+        }
+        return await api.Sequencer.ExecuteAsync(new SetGameLive(id, live.GetBoolean()), static (_, result) => result switch
+        {
+            GameResult changed => ApiResults.Data(new { game = Views.Game(changed.Game) }),
+            Rejected rejected => ApiContext.Rejection(rejected),
+            _ => Unexpected(),
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> LedgerAsync(ApiContext api)
+    {
+        object ledger = await api.Sequencer.QueryAsync(engine =>
+        {
+            Money balances = Money.Zero;
+            Money liability = Money.Zero;
+            foreach (Account a in engine.Accounts.Values)
+            {
+                balances += a.Balance;
+                liability += a.Liability;
+            }
+            return (object)new
+            {
+                deposits = Wire.Amount(engine.TotalDeposits),
+                withdrawals = Wire.Amount(engine.TotalWithdrawals),
+                balances = Wire.Amount(balances),
+                commission = 0m, // the house account is credited at grading (step 5)
+                liability = Wire.Amount(liability),
+            };
+        }).ConfigureAwait(false);
+        return ApiResults.Data(ledger);
+    }
+
+    private static IResult Unexpected() => ApiResults.Error(StatusCodes.Status500InternalServerError, "unexpected result");
+
+    private static bool TryDecimal(RequestArgs args, string name, decimal fallback, out decimal value, out string? error)
+    {
+        value = fallback;
+        error = null;
+        if (!args.TryGetBody(name, out JsonElement element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDecimal(out value))
+        {
+            error = $"{name} must be a number.";
+            return false;
+        }
+        return true;
+    }
+
+    private static bool TryMoney(RequestArgs args, string name, Money fallback, out Money value, out string? error)
+    {
+        value = fallback;
+        if (!TryDecimal(args, name, fallback.ToDecimal(), out decimal number, out error))
+        {
+            return false;
+        }
+        if (Math.Abs(number) > Money.MaxStake.ToDecimal() || !Money.TryFromDecimal(number, out value))
+        {
+            error = $"{name} must be at most 1000000000000 in magnitude, with at most 6 decimals.";
+            return false;
+        }
+        return true;
+    }
+}

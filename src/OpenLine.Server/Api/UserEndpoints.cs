@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using OpenLine.Core;
+using OpenLine.Server.Api.Dtos;
+using OpenLine.Server.Api.Http;
+using OpenLine.Server.Auth;
+
+namespace OpenLine.Server.Api;
+
+/// <summary>Login, logout and the caller's own account (API §2, §3.3).</summary>
+public static class UserEndpoints
+{
+    public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/user/login", LoginAsync);
+        app.MapPost("/user/logout", (HttpContext context, ApiContext api) =>
+            api.ForUserAsync(context, (_, caller) => LogoutAsync(context, api, caller)));
+        app.MapMethods("/user/getMe", ["GET", "POST"], (HttpContext context, ApiContext api) =>
+            api.ForUserAsync(context, (_, caller) => GetMeAsync(api, caller)));
+        return app;
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext context, ApiContext api)
+    {
+        (RequestArgs? args, IResult? error) = await RequestArgs.ReadAsync(context).ConfigureAwait(false);
+        if (args is null)
+        {
+            return error!;
+        }
+        using (args)
+        {
+            string? username = args.GetString("username");
+            string? password = args.GetString("password");
+            if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
+            {
+                return ApiResults.BadRequest("username and password are required.");
+            }
+            if (username.Length > Exchange.MaxUsernameLength || password.Length > 1024)
+            {
+                return ApiResults.InvalidCredentials;
+            }
+            (ObjectId Id, string Hash)? account = await api.Sequencer.QueryAsync(engine =>
+                engine.FindAccount(username) is { } a ? (a.Id, a.PasswordHash) : ((ObjectId, string)?)null).ConfigureAwait(false);
+
+            // Verify off the engine thread: hashing is deliberately slow.
+            if (account is not { } found
+                || api.Passwords.VerifyHashedPassword(username, found.Hash, password) == PasswordVerificationResult.Failed)
+            {
+                return ApiResults.InvalidCredentials;
+            }
+            string token = await api.IssueTokenAsync(context, found.Id).ConfigureAwait(false);
+            AuthenticatedUserDto user = await api.Sequencer.QueryAsync(engine => Views.AuthenticatedUser(engine.Accounts[found.Id], token)).ConfigureAwait(false);
+            return ApiResults.Data(new AuthenticatedUserEnvelope(user));
+        }
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext context, ApiContext api, Caller caller)
+    {
+        await api.Sequencer.ExecuteAsync(new RevokeToken(caller.TokenHash), static (_, r) => r).ConfigureAwait(false);
+        context.Response.Headers.Remove("X-Auth-Token");
+        context.Response.Cookies.Delete(Authenticator.CookieName);
+        return ApiResults.Data(new { success = true });
+    }
+
+    private static async Task<IResult> GetMeAsync(ApiContext api, Caller caller)
+    {
+        UserDto user = await api.Sequencer.QueryAsync(engine => Views.User(engine.Accounts[caller.AccountId])).ConfigureAwait(false);
+        return ApiResults.Data(new UserEnvelope(user));
+    }
+}

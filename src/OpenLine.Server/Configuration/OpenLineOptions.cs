@@ -1,0 +1,78 @@
+using System.Globalization;
+using OpenLine.Core;
+
+namespace OpenLine.Server.Configuration;
+
+/// <summary>
+/// The <c>OpenLine</c> configuration section (rules §11): appsettings, <c>OpenLine__X</c>
+/// environment variables or <c>--OpenLine:X=</c> arguments.
+/// </summary>
+public sealed class OpenLineOptions
+{
+    public const string Section = "OpenLine";
+
+    /// <summary>Token for the operator API (<c>/admin/*</c>); generated and printed at start when unset.</summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>Where the embedded store and the Data Protection keys live; default <c>./data</c>.</summary>
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>A PostgreSQL connection string; when set, PostgreSQL is the store (arrives with step 2).</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>Seed demo users, games and liquidity when the store is new.</summary>
+    public bool Demo { get; set; } = true;
+
+    /// <summary>The largest number of orders one place request may carry (rules §3).</summary>
+    public int MaxBatchSize { get; set; } = 200;
+
+    /// <summary>The smallest stake that may rest, in dollars (rules §4).</summary>
+    public decimal MinimumOffer { get; set; } = 10m;
+
+    /// <summary>
+    /// Live delay in seconds per league (<c>OpenLine:LiveDelay:NBA=5</c>) and <c>Default</c>
+    /// (rules §6). Leagues not given keep the documented delays.
+    /// </summary>
+    public Dictionary<string, decimal> LiveDelay { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Requests per rolling 60 s per client IP before 429 (rules §8); 0 turns the limit off.</summary>
+    public int RateLimitPerMinute { get; set; } = 3000;
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The engine's rule parameters derived from these options.</summary>
+    public ExchangeOptions ToExchangeOptions()
+    {
+        var defaults = new ExchangeOptions();
+        var delays = new Dictionary<string, long>(defaults.LiveDelayMilliseconds, StringComparer.OrdinalIgnoreCase);
+        long defaultDelay = defaults.DefaultLiveDelayMilliseconds;
+        foreach ((string league, decimal seconds) in LiveDelay)
+        {
+            if (seconds < 0)
+            {
+                throw new InvalidOperationException($"OpenLine:LiveDelay:{league} must not be negative.");
+            }
+            long ms = (long)decimal.Round(seconds * 1000, 0, MidpointRounding.AwayFromZero);
+            if (string.Equals(league, "Default", StringComparison.OrdinalIgnoreCase))
+            {
+                defaultDelay = ms;
+            }
+            else
+            {
+                delays[league] = ms;
+            }
+        }
+        if (!Money.TryFromDecimal(MinimumOffer, out Money minimum) || minimum < Money.OneCent)
+        {
+            throw new InvalidOperationException(
+                $"OpenLine:MinimumOffer must be at least 0.01 with at most six decimals (was {MinimumOffer.ToString(CultureInfo.InvariantCulture)}).");
+        }
+        return defaults with
+        {
+            MinimumOffer = minimum,
+            LiveDelayMilliseconds = delays,
+            DefaultLiveDelayMilliseconds = defaultDelay,
+        };
+    }
+}

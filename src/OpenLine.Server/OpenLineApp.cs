@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenLine.Core;
+using OpenLine.Server.Api;
+using OpenLine.Server.Api.Http;
+using OpenLine.Server.Auth;
+using OpenLine.Server.Configuration;
+using OpenLine.Server.Demo;
+using OpenLine.Server.Sequencing;
+
+namespace OpenLine.Server;
+
+/// <summary>Composition of the OpenLine host: services, middleware and endpoints. Nothing else lives here.</summary>
+public static class OpenLineApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        OpenLineOptions options = builder.Configuration.GetSection(OpenLineOptions.Section).Get<OpenLineOptions>() ?? new OpenLineOptions();
+        bool generatedAdminToken = string.IsNullOrWhiteSpace(options.AdminToken);
+        if (generatedAdminToken)
+        {
+            options.AdminToken = Tokens.NewToken();
+        }
+        options.DataDir = Path.GetFullPath(options.DataDir);
+        Directory.CreateDirectory(options.DataDir);
+        ExchangeOptions engineOptions = options.ToExchangeOptions(); // validates; fails fast on bad settings
+
+        IServiceCollection services = builder.Services;
+        services.AddSingleton(Options.Create(options));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new Exchange(engineOptions));
+        services.AddSingleton<TokenTable>();
+        services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<TokenTable>());
+        services.AddSingleton<Sequencer>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<ApiContext>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<Readiness>();
+        services.AddHostedService<StartupService>();
+        services.AddDataProtection()
+            .SetApplicationName("OpenLine")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        services.Configure<RouteOptions>(r => r.LowercaseUrls = false);
+        AddRateLimiting(services, options);
+        configureServices?.Invoke(services);
+
+        WebApplication app = builder.Build();
+        app.Logger.LogInformation("OpenLine operator token: {AdminToken}{Note}", options.AdminToken,
+            generatedAdminToken ? " (generated; set OpenLine:AdminToken to keep one)" : "");
+
+        app.UseExceptionHandler(errorApp => errorApp.Run(WriteUnhandledAsync));
+        app.UseStatusCodePages(async context =>
+        {
+            HttpResponse response = context.HttpContext.Response;
+            if (response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
+            {
+                string message = response.StatusCode switch
+                {
+                    StatusCodes.Status404NotFound => $"Not found: {context.HttpContext.Request.Path}",
+                    StatusCodes.Status405MethodNotAllowed => $"Method {context.HttpContext.Request.Method} is not allowed here",
+                    _ => ReasonPhrase(response.StatusCode),
+                };
+                await ApiResults.WriteErrorAsync(context.HttpContext, response.StatusCode, message).ConfigureAwait(false);
+            }
+        });
+        if (options.RateLimitPerMinute > 0)
+        {
+            app.UseRateLimiter();
+        }
+
+        app.MapGet("/health", (Readiness readiness) => readiness.IsReady
+            ? Results.Json(new { status = "ok" }, WireJson.Options)
+            : Results.Json(new { status = "starting" }, WireJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapUsers();
+        app.MapOrders();
+        app.MapMarkets();
+        app.MapAdmin();
+        return app;
+    }
+
+    private static void AddRateLimiting(IServiceCollection services, OpenLineOptions options)
+    {
+        if (options.RateLimitPerMinute <= 0)
+        {
+            return;
+        }
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetSlidingWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new SlidingWindowRateLimiterOptions
+                    {
+                        PermitLimit = options.RateLimitPerMinute,
+                        Window = TimeSpan.FromSeconds(60),
+                        SegmentsPerWindow = 6,
+                        QueueLimit = 0,
+                    }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                TimeSpan retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan wait) ? wait : TimeSpan.FromSeconds(10);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await ApiResults.WriteErrorAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests. Please try again later.").ConfigureAwait(false);
+            };
+        });
+    }
+
+    /// <summary>The one catch point for HTTP requests: anything unexpected becomes a JSON error, logged once.</summary>
+    private static Task WriteUnhandledAsync(HttpContext context)
+    {
+        Exception? error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        return error is BadHttpRequestException bad
+            ? ApiResults.WriteErrorAsync(context, bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "Request body too large."
+                : "Bad request: " + bad.Message)
+            : ApiResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "Internal server error.");
+    }
+
+    private static string ReasonPhrase(int status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+}
