@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OpenLine.Server.Tests.Kit;
+
+/// <summary>
+/// A real OpenLine server (Kestrel) on a free loopback port, with its own data directory and a
+/// known admin token. Extra <c>--key=value</c> settings come from the constructor.
+/// </summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    public const string AdminToken = "test-admin-token-0123456789abcdef";
+
+    private readonly WebApplication _app;
+    private readonly string _dataDir;
+
+    private TestServer(WebApplication app, string dataDir, Uri baseAddress)
+    {
+        _app = app;
+        _dataDir = dataDir;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestServer> StartAsync(params string[] settings)
+    {
+        string dataDir = Path.Combine(Path.GetTempPath(), "openline-tests", Guid.NewGuid().ToString("n"));
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--OpenLine:DataDir={dataDir}",
+            $"--OpenLine:AdminToken={AdminToken}",
+            "--OpenLine:Demo=false",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=Error",
+            .. settings,
+        ];
+        WebApplication app = OpenLineApp.Build(args);
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var server = new TestServer(app, dataDir, new Uri(address));
+        using HttpClient probe = server.CreateHttpClient();
+        for (int i = 0; i < 100; i++)
+        {
+            if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+            {
+                return server;
+            }
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException("The server did not become healthy.");
+    }
+
+    public HttpClient CreateHttpClient(HttpMessageHandler? handler = null) =>
+        new(handler ?? new SocketsHttpHandler { UseCookies = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: a leftover temp folder is harmless
+        }
+    }
+}
