@@ -28,7 +28,10 @@ public sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestServer> StartAsync(params string[] settings)
+    public static Task<TestServer> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <param name="clock">Replaces the server's clock (for token lifetimes and other long spans of time).</param>
+    public static async Task<TestServer> StartAsync(TimeProvider? clock, params string[] settings)
     {
         string dataDir = Path.Combine(Path.GetTempPath(), "openline-tests", Guid.NewGuid().ToString("n"));
         string[] args =
@@ -41,7 +44,13 @@ public sealed class TestServer : IAsyncDisposable
             "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=Error",
             .. settings,
         ];
-        WebApplication app = OpenLineApp.Build(args);
+        WebApplication app = OpenLineApp.Build(args, services =>
+        {
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var server = new TestServer(app, dataDir, new Uri(address));

@@ -1,0 +1,51 @@
+using System.Net;
+using OpenLine.Server.Tests.Kit;
+
+namespace OpenLine.Server.Tests.Api;
+
+/// <summary>Tokens live 30 days; a request in the last 5 days gets a fresh one in X-Auth-Token (rules §8).</summary>
+public sealed class TokenLifetimeTests
+{
+    private static async Task<(TestServer Server, OpenLineClient User)> StartWithUserAsync(ManualClock clock)
+    {
+        TestServer server = await TestServer.StartAsync(clock);
+        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = "tina", password = "tina-password" })).Status);
+        var anonymous = new OpenLineClient(server.CreateHttpClient());
+        string token = (await anonymous.PostAsync("/user/login", new { username = "tina", password = "tina-password" })).Data["user"]!["auth"]!.GetValue<string>();
+        return (server, anonymous.WithToken(token));
+    }
+
+    [Fact]
+    public async Task A_young_token_is_not_rotated()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        (TestServer server, OpenLineClient user) = await StartWithUserAsync(clock);
+        await using TestServer _ = server;
+        clock.Advance(TimeSpan.FromDays(24));
+
+        OpenLineClient.Response response = await user.GetAsync("/user/getMe");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.False(response.Message.Headers.Contains("X-Auth-Token"));
+    }
+
+    [Fact]
+    public async Task A_token_in_its_last_five_days_comes_back_renewed_and_the_new_one_outlives_it()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        (TestServer server, OpenLineClient user) = await StartWithUserAsync(clock);
+        await using TestServer _ = server;
+        clock.Advance(TimeSpan.FromDays(26));
+
+        OpenLineClient.Response response = await user.GetAsync("/user/getMe");
+        string fresh = response.Message.Headers.GetValues("X-Auth-Token").Single();
+        clock.Advance(TimeSpan.FromDays(5)); // 31 days after login
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Matches("^[0-9a-f]{64}$", fresh);
+        Assert.Contains(response.Message.Headers.GetValues("Set-Cookie"), c => c.StartsWith("auth=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/user/getMe")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await user.WithToken(fresh).GetAsync("/user/getMe")).Status);
+    }
+}
