@@ -40,7 +40,7 @@ public class PlacementBenchmarks
             Place(_maker, new OrderRequest(game.Game.Id, MarketType.Moneyline, home, null, AmericanOdds.FromInt32(150 + (i % 50)),
                 Money.FromDollars(100), null, OrderType.Post, null, null));
         }
-        _rest = new PlaceOrders(_taker, [new OrderRequest(game.Game.Id, MarketType.Moneyline, away, null, AmericanOdds.FromInt32(-300),
+        _rest = new PlaceOrders(_taker, [new OrderRequest(game.Game.Id, MarketType.Moneyline, away, null, AmericanOdds.FromInt32(300),
             Money.FromDollars(50), null, OrderType.Post, null, null)]);
         _take = new PlaceOrders(_taker, [new OrderRequest(game.Game.Id, MarketType.Moneyline, away, null, AmericanOdds.FromInt32(-150),
             Money.FromDollars(150), null, OrderType.FillAndKill, null, null)]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenLine.Core;
@@ -21,6 +22,10 @@ public sealed class ApiContext(
     public TimeProvider Time { get; } = time;
     public PasswordHasher<string> Passwords { get; } = new();
 
+    // Old token hash → the token that replaced it, so a client that keeps sending the old token in
+    // its last days gets the same replacement back instead of a new token per request.
+    private readonly ConcurrentDictionary<string, (string Token, long OldExpiresAt)> _renewals = new(StringComparer.Ordinal);
+
     public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>
@@ -43,7 +48,7 @@ public sealed class ApiContext(
             }
             if (caller.ExpiresAt - NowMs < (long)Tokens.RenewWithin.TotalMilliseconds)
             {
-                await IssueTokenAsync(context, caller.AccountId).ConfigureAwait(false);
+                await RenewAsync(context, caller).ConfigureAwait(false);
             }
             return await handler(args, caller).ConfigureAwait(false);
         }
@@ -69,12 +74,38 @@ public sealed class ApiContext(
         }
     }
 
+    /// <summary>Hands out the replacement of a token in its last days (rules §8), once per old token.</summary>
+    private async Task RenewAsync(HttpContext context, Caller caller)
+    {
+        if (_renewals.TryGetValue(caller.TokenHash, out (string Token, long OldExpiresAt) renewal))
+        {
+            SendToken(context, renewal.Token);
+            return;
+        }
+        string token = await IssueTokenAsync(context, caller.AccountId).ConfigureAwait(false);
+        _renewals[caller.TokenHash] = (token, caller.ExpiresAt);
+        long now = NowMs;
+        foreach (KeyValuePair<string, (string Token, long OldExpiresAt)> entry in _renewals)
+        {
+            if (entry.Value.OldExpiresAt <= now)
+            {
+                _renewals.TryRemove(entry.Key, out _);
+            }
+        }
+    }
+
     /// <summary>Issues a fresh token for the account, records it in the engine, and sends it as header and cookie.</summary>
     public async Task<string> IssueTokenAsync(HttpContext context, ObjectId accountId)
     {
         string token = Tokens.NewToken();
         long expiresAt = NowMs + (long)Tokens.Lifetime.TotalMilliseconds;
         await Sequencer.ExecuteAsync(new IssueToken(accountId, Tokens.Hash(token), expiresAt), static (_, r) => r).ConfigureAwait(false);
+        SendToken(context, token);
+        return token;
+    }
+
+    private void SendToken(HttpContext context, string token)
+    {
         context.Response.Headers["X-Auth-Token"] = token;
         context.Response.Cookies.Append(Authenticator.CookieName, Authenticator.ProtectCookie(token), new CookieOptions
         {
@@ -84,7 +115,6 @@ public sealed class ApiContext(
             Path = "/",
             MaxAge = Tokens.Lifetime,
         });
-        return token;
     }
 
     /// <summary>The response for a command the engine refused as a whole.</summary>

@@ -40,10 +40,12 @@ public sealed class TokenLifetimeTests
 
         OpenLineClient.Response response = await user.GetAsync("/user/getMe");
         string fresh = response.Message.Headers.GetValues("X-Auth-Token").Single();
+        string again = (await user.GetAsync("/user/getMe")).Message.Headers.GetValues("X-Auth-Token").Single();
         clock.Advance(TimeSpan.FromDays(5)); // 31 days after login
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Matches("^[0-9a-f]{64}$", fresh);
+        Assert.Equal(fresh, again); // one replacement per old token, not one per request
         Assert.Contains(response.Message.Headers.GetValues("Set-Cookie"), c => c.StartsWith("auth=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/user/getMe")).Status);
         Assert.Equal(HttpStatusCode.OK, (await user.WithToken(fresh).GetAsync("/user/getMe")).Status);
