@@ -48,8 +48,8 @@ public static class UserEndpoints
                 return ApiResults.InvalidCredentials;
             }
             string token = await api.IssueTokenAsync(context, found.Id).ConfigureAwait(false);
-            AuthenticatedUserDto user = await api.Sequencer.QueryAsync(engine => Views.AuthenticatedUser(engine.Accounts[found.Id], token)).ConfigureAwait(false);
-            return ApiResults.Data(new AuthenticatedUserEnvelope(user));
+            UserDto user = await api.Sequencer.QueryAsync(engine => Views.AuthenticatedUser(engine.Accounts[found.Id], token)).ConfigureAwait(false);
+            return ApiResults.Data(new UserEnvelope(user));
         }
     }
 

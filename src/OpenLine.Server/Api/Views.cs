@@ -16,12 +16,7 @@ public static class Views
         Wire.Amount(account.Available), account.Commission.ToDecimal(),
         HasMarketMakerAccess: false, IsAdmin: false, IsPro: false, Wire.Time(account.CreatedAt));
 
-    public static AuthenticatedUserDto AuthenticatedUser(Account account, string token)
-    {
-        UserDto u = User(account);
-        return new AuthenticatedUserDto(u.Id, u.Username, u.Type, u.OddsFormat, u.DisplayBalance, u.CreditLimit, u.Liability,
-            u.Available, u.CommissionCharged, u.HasMarketMakerAccess, u.IsAdmin, u.IsPro, u.CreatedAt, token);
-    }
+    public static UserDto AuthenticatedUser(Account account, string token) => User(account) with { Auth = token };
 
     public static GameDto Game(Game game) => new()
     {
@@ -74,17 +69,8 @@ public static class Views
         }
 
         // Spreads and totals are flattened across lines: by line, then best price first (already so within a line).
-        return new GameOrderbookFlatDto
+        return new GameOrderbookFlatDto(Game(game))
         {
-            Id = game.Id.ToString(),
-            CheapDataUID = CheapDataUid(game),
-            League = game.League,
-            Sport = game.Sport,
-            Start = Wire.Time(game.StartsAt),
-            Ended = game.Ended,
-            Live = game.Live,
-            EventName = game.EventName,
-            Participants = Participants(game),
             AwayMoneylines = awayMl,
             HomeMoneylines = homeMl,
             AwaySpreads = awaySpreads,

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace OpenLine.Server.Api.Dtos;
@@ -34,12 +35,18 @@ public record GameDto
 /// <summary>A game with its flat, taker-facing order book (API §3.1 <c>v2/getOrderbook</c>).</summary>
 public sealed record GameOrderbookFlatDto : GameDto
 {
-    public required IReadOnlyList<OrderbookOrderDto> AwayMoneylines { get; init; }
-    public required IReadOnlyList<OrderbookOrderDto> HomeMoneylines { get; init; }
-    public required IReadOnlyList<OrderbookOrderDto> AwaySpreads { get; init; }
-    public required IReadOnlyList<OrderbookOrderDto> HomeSpreads { get; init; }
-    public required IReadOnlyList<OrderbookOrderDto> Over { get; init; }
-    public required IReadOnlyList<OrderbookOrderDto> Under { get; init; }
+    /// <summary>The game's fields, copied; the book arrays are set by the caller.</summary>
+    [SetsRequiredMembers]
+    public GameOrderbookFlatDto(GameDto game) : base(game)
+    {
+    }
+
+    public IReadOnlyList<OrderbookOrderDto> AwayMoneylines { get; init; } = [];
+    public IReadOnlyList<OrderbookOrderDto> HomeMoneylines { get; init; } = [];
+    public IReadOnlyList<OrderbookOrderDto> AwaySpreads { get; init; } = [];
+    public IReadOnlyList<OrderbookOrderDto> HomeSpreads { get; init; } = [];
+    public IReadOnlyList<OrderbookOrderDto> Over { get; init; } = [];
+    public IReadOnlyList<OrderbookOrderDto> Under { get; init; } = [];
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<OrderbookOrderDto>? AwayMoneylines1x2 { get; init; }
