@@ -41,6 +41,42 @@ public sealed class PlaceEndpointTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Scenario_1_three_limit_orders_on_moneyline_spread_and_total_all_match_instantly()
+    {
+        ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
+        ExchangeSetup.User maker = await fixture.CreateUserAsync(balance: 100_000);
+        ExchangeSetup.User taker = await fixture.CreateUserAsync();
+        await maker.PlaceAsync(
+            ExchangeSetup.Moneyline(game, game.HomeId, 175, 1_000, "post"),
+            new { gameID = game.Id, type = "spread", side = game.HomeId, number = -3.5, odds = 110, bet = 1_000, orderType = "post" },
+            new { gameID = game.Id, type = "total", side = "under", number = 50, odds = 104, bet = 1_000, orderType = "post" });
+
+        // Rules §3: the page labels these "post", but orders that match instantly are limit orders.
+        JsonArray results = await taker.PlaceAsync(
+            new { gameID = game.Id, type = "moneyline", side = game.AwayId, odds = -175, bet = 100 },
+            new { gameID = game.Id, type = "spread", side = game.AwayId, odds = -110, bet = 100, number = 3.5 },
+            new { gameID = game.Id, type = "total", side = "over", odds = -104, bet = 100, number = 50 });
+
+        // A = 100; G = floor(A × m(odds)); risk = A + round(1% × min(A, G)); win = G − round(1% × G); shown to 3 decimals.
+        (decimal Risk, decimal Win, decimal Gross, decimal? Number)[] expected =
+        [
+            (100.571m, 56.571m, 57.143m, null),   // G 57.142857, commission 0.571429
+            (100.909m, 90m, 90.909m, 3.5m),       // G 90.909090, commission 0.909091
+            (100.962m, 95.192m, 96.154m, 50m),    // G 96.153846, commission 0.961538
+        ];
+        for (int i = 0; i < 3; i++)
+        {
+            JsonNode fill = results[i]!["matched"]![0]!;
+            Assert.Equal(100m, Num(fill["amount"]));
+            Assert.Equal(expected[i].Risk, Num(fill["risk"]));
+            Assert.Equal(expected[i].Win, Num(fill["win"]));
+            Assert.Equal(expected[i].Gross, Num(fill["winWithoutCommission"]));
+            Assert.Equal(expected[i].Number, fill["number"]?.GetValue<decimal>());
+            Assert.Empty(results[i]!["unmatched"]!.AsObject());
+        }
+    }
+
+    [Fact]
     public async Task Numbers_are_written_without_trailing_zeros_or_exponents()
     {
         ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
