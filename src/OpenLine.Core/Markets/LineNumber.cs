@@ -11,8 +11,13 @@ public readonly record struct LineNumber(int Quarters) : IComparable<LineNumber>
 
     public static bool TryFromDecimal(decimal value, out LineNumber number)
     {
+        if (Math.Abs(value) > MaxMagnitude)
+        {
+            number = default;
+            return false;
+        }
         decimal quarters = value * 4;
-        if (Math.Abs(value) > MaxMagnitude || quarters != decimal.Truncate(quarters))
+        if (quarters != decimal.Truncate(quarters))
         {
             number = default;
             return false;

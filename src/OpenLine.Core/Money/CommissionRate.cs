@@ -22,8 +22,12 @@ public readonly struct CommissionRate : IEquatable<CommissionRate>
     public static bool TryFromDecimal(decimal rate, out CommissionRate result)
     {
         result = default;
+        if (rate < 0 || rate >= 1)
+        {
+            return false;
+        }
         decimal ppm = rate * PartsPerMillion;
-        if (rate < 0 || rate >= 1 || ppm != decimal.Truncate(ppm))
+        if (ppm != decimal.Truncate(ppm))
         {
             return false;
         }

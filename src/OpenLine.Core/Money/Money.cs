@@ -21,6 +21,9 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
 
     public static readonly Money Zero;
 
+    // The largest whole-dollar magnitude whose micro-dollars fit in a long (about 9.2e12).
+    private const decimal MaxDollars = long.MaxValue / UnitsPerDollar;
+
     private readonly long _micros;
 
     private Money(long micros) => _micros = micros;
@@ -43,8 +46,12 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     public static bool TryFromDecimal(decimal dollars, out Money money)
     {
         money = Zero;
+        if (Math.Abs(dollars) > MaxDollars)
+        {
+            return false;
+        }
         decimal scaled = dollars * UnitsPerDollar;
-        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < long.MinValue)
+        if (scaled != decimal.Truncate(scaled))
         {
             return false;
         }

@@ -63,6 +63,20 @@ public readonly struct AmericanOdds : IEquatable<AmericanOdds>, IComparable<Amer
         return Money.FromMicros((long)(product / MultiplierDenominator));
     }
 
+    /// <summary>
+    /// <c>min(floor(stake × m(o)), atMost)</c>, computed without overflow: a stake of $1e12 at
+    /// +100000 wins more micro-dollars than a <c>long</c> holds, but never more than the cap.
+    /// </summary>
+    public Money WinOn(Money stake, Money atMost)
+    {
+        Int128 win = (Int128)stake.Micros * MultiplierNumerator / MultiplierDenominator;
+        return win >= atMost.Micros ? atMost : Money.FromMicros((long)win);
+    }
+
+    /// <summary><c>floor(stake × m(o))</c> in dollars, exact even beyond the range of <see cref="Money"/> (for display).</summary>
+    public decimal WinOnInDollars(Money stake) =>
+        (decimal)((Int128)stake.Micros * MultiplierNumerator / MultiplierDenominator) / Money.UnitsPerDollar;
+
     /// <summary>The exact profit multiplier as a decimal (for display and tests only).</summary>
     public decimal Multiplier => (decimal)MultiplierNumerator / MultiplierDenominator;
 

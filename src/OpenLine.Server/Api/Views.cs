@@ -104,7 +104,7 @@ public static class Views
             Type = book.Type.ToWire(),
             CreatedBy = caller is not null && ReferenceEquals(order.Owner, caller) ? caller.Username : null,
             // The stake a taker can still put up: the maker's remaining potential win.
-            SumUntaken = Wire.Amount(order.Odds.WinOn(order.Remaining)),
+            SumUntaken = order.Odds.WinOnInDollars(order.Remaining),
             Odds = takerOdds.Value,
             Bet = Wire.Amount(order.Offered),
             GameID = game.Id.ToString(),

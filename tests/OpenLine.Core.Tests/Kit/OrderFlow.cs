@@ -1,0 +1,110 @@
+using CsCheck;
+
+namespace OpenLine.Core.Tests;
+
+/// <summary>One step of a generated order flow.</summary>
+internal abstract record FlowOp;
+
+/// <param name="Market">0 moneyline, 1 spread, 2 total.</param>
+/// <param name="Line">Index into the market's lines (spread: the away handicap; total: the number).</param>
+/// <param name="Side">0 away / over, 1 home / under.</param>
+internal sealed record OrderSpec(int Game, int Market, int Line, int Side, int Odds, long BetMicros, OrderType Type, int? ExpirationMinutes);
+
+internal sealed record PlaceOp(int Account, OrderSpec[] Orders) : FlowOp;
+
+/// <param name="Pick">Which order to cancel: an index into every order ever rested (modulo), or an unknown id when negative.</param>
+internal sealed record CancelOp(int Account, int Pick) : FlowOp;
+
+internal sealed record AdvanceOp(long Milliseconds) : FlowOp;
+
+internal sealed record SetLiveOp(int Game, bool Live) : FlowOp;
+
+internal sealed record AccountSpec(long BalanceMicros, long CreditLimitMicros, int CommissionPpm);
+
+internal sealed record Flow(AccountSpec[] Accounts, int GameCount, FlowOp[] Ops)
+{
+    public override string ToString() =>
+        $"accounts: [{string.Join(", ", Accounts.Select(a => a.ToString()))}], games: {GameCount}\n" +
+        string.Join('\n', Ops.Select(o => o is PlaceOp p ? $"Place(a{p.Account}: {string.Join("; ", p.Orders.Select(s => s.ToString()))})" : o.ToString()));
+}
+
+/// <summary>
+/// The seeded order-flow generator shared by the property tests: a few accounts with random cash,
+/// credit and commission, one or two games, and places of every order type on moneyline, spread and
+/// total lines priced near each other so that orders cross often.
+/// </summary>
+internal static class OrderFlow
+{
+    public static readonly decimal[] SpreadLines = [-1.5m, 2.5m];
+    public static readonly decimal[] TotalLines = [200.5m, 201m];
+
+    private static readonly Gen<int> Odds = Gen.Frequency(
+        (4, Gen.OneOf(-130, -120, -115, -110, -105, -102, -101, 100, 101, 102, 105, 110, 115, 120, 130, 190, 198, 200, -200, -202)),
+        (1, Gen.Int[-300, 300].Select(v => v < 0 ? v - 100 : v + 100)));
+
+    private static readonly Gen<long> Bet = Gen.Frequency(
+        (3, Gen.OneOf(5_000_000L, 9_999_999L, 10_000_000L, 25_000_000L, 50_000_000L, 100_000_000L, 123_456_789L, 500_000_000L)),
+        (2, Gen.Long[1_000_000L, 300_000_000L]));
+
+    private static readonly Gen<OrderType> Type = Gen.Frequency(
+        (5, Gen.Const(OrderType.Limit)), (2, Gen.Const(OrderType.Post)), (2, Gen.Const(OrderType.PostArb)),
+        (2, Gen.Const(OrderType.FillAndKill)), (2, Gen.Const(OrderType.FillOrKill)));
+
+    private static readonly Gen<int?> Expiry = Gen.Frequency(
+        (4, Gen.Const((int?)null)), (1, Gen.OneOf<int?>(1, 5, 30)));
+
+    private static readonly Gen<AccountSpec> Account = Gen.Select(
+        Gen.OneOf(0L, 100_000_000L, 1_000_000_000L, 50_000_000_000L),
+        Gen.OneOf(0L, -500_000_000L),
+        Gen.OneOf(0, 10_000, 25_000, 77_777),
+        (b, c, p) => new AccountSpec(b, c, p));
+
+    private static Gen<OrderSpec> Spec(int games) => Gen.Select(
+        Gen.Int[0, games - 1], Gen.Int[0, 2], Gen.Int[0, 1], Gen.Int[0, 1], Odds, Bet, Type, Expiry,
+        (g, m, l, s, o, b, t, e) => new OrderSpec(g, m, m == 0 ? 0 : l, s, o, b, t, e));
+
+    /// <summary>Pre-game flows: places, cancels and time advances that stay well before the games start.</summary>
+    public static Gen<Flow> PreGame(int maxOps) =>
+        from accounts in Account.Array[2, 4]
+        from games in Gen.Int[1, 2]
+        from ops in Op(accounts.Length, games, live: false).Array[1, maxOps]
+        select new Flow(accounts, games, ops);
+
+    /// <summary>Flows that also mark games live and run past their start (live delays, game-start cancels).</summary>
+    public static Gen<Flow> WithLive(int maxOps) =>
+        from accounts in Account.Array[2, 4]
+        from games in Gen.Int[1, 2]
+        from ops in Op(accounts.Length, games, live: true).Array[1, maxOps]
+        select new Flow(accounts, games, ops);
+
+    private static Gen<FlowOp> Op(int accounts, int games, bool live)
+    {
+        Gen<FlowOp> place = Gen.Select(Gen.Int[0, accounts - 1], Spec(games).Array[1, 3], (a, s) => (FlowOp)new PlaceOp(a, s));
+        Gen<FlowOp> cancel = Gen.Select(Gen.Int[0, accounts - 1], Gen.Int[-1, 50], (a, p) => (FlowOp)new CancelOp(a, p));
+        Gen<FlowOp> advance = live
+            ? Gen.OneOf(1_000L, 4_000L, 30_000L, 400_000L, 3_600_000L).Select(ms => (FlowOp)new AdvanceOp(ms))
+            : Gen.OneOf(1_000L, 30_000L, 120_000L, 600_000L).Select(ms => (FlowOp)new AdvanceOp(ms));
+        Gen<FlowOp> setLive = Gen.Select(Gen.Int[0, games - 1], Gen.Bool, (g, l) => (FlowOp)new SetLiveOp(g, l));
+        return live
+            ? Gen.Frequency((10, place), (2, cancel), (2, advance), (1, setLive))
+            : Gen.Frequency((10, place), (2, cancel), (2, advance));
+    }
+
+    /// <summary>Games for a flow start this long after <see cref="TestExchange.T0"/>; pre-game flows never reach it.</summary>
+    public const long LiveFlowGameStart = 2 * 3_600_000;
+
+    public static OrderRequest ToRequest(OrderSpec spec, Game game)
+    {
+        AmericanOdds odds = AmericanOdds.FromInt32(spec.Odds);
+        Money bet = Money.FromMicros(spec.BetMicros);
+        Participant backed = spec.Side == 0 ? game.Away : game.Home;
+        return spec.Market switch
+        {
+            0 => new OrderRequest(game.Id, MarketType.Moneyline, backed.Id.ToString(), null, odds, bet, null, spec.Type, spec.ExpirationMinutes, null),
+            1 => new OrderRequest(game.Id, MarketType.Spread, backed.Id.ToString(), null, odds, bet,
+                LineNumber.FromDecimal(spec.Side == 0 ? SpreadLines[spec.Line] : -SpreadLines[spec.Line]), spec.Type, spec.ExpirationMinutes, null),
+            _ => new OrderRequest(game.Id, MarketType.Total, spec.Side == 0 ? "over" : "under", null, odds, bet,
+                LineNumber.FromDecimal(TotalLines[spec.Line]), spec.Type, spec.ExpirationMinutes, null),
+        };
+    }
+}

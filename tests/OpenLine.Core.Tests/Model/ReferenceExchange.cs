@@ -1,0 +1,217 @@
+namespace OpenLine.Core.Tests;
+
+/// <summary>
+/// A deliberately simple reference implementation of rules §1–§5 for pre-game books, used as the
+/// oracle of the model-based property test. It shares no code with the engine: plain lists, a
+/// linear scan sorted on every match, amounts as <c>long</c> micro-dollars and prices as the
+/// integer fractions of API §8.2. Readability over speed.
+/// </summary>
+internal sealed class ReferenceExchange(long minimumOffer)
+{
+    private const long Cent = 10_000;
+    private readonly List<ModelOrder> _orders = [];
+    private long _priority;
+
+    public long MinimumOffer { get; } = minimumOffer;
+
+    public IReadOnlyList<ModelOrder> AllOrders => _orders;
+
+    public ModelAccount AddAccount(long balance, long creditLimit, int commissionPpm) =>
+        new() { Balance = balance, CreditLimit = creditLimit, CommissionPpm = commissionPpm };
+
+    /// <summary>m(o) as a fraction: o/100 for positive odds, 100/|o| for negative (API §8.2).</summary>
+    public static (long Num, long Den) M(int odds) => odds > 0 ? (odds, 100) : (100, -odds);
+
+    /// <summary>Cancels every open order whose expiry is at or before <paramref name="now"/>.</summary>
+    public void ExpireUntil(long now)
+    {
+        foreach (ModelOrder o in _orders.Where(o => o.IsOpen && o.ExpiresAt is { } at && at <= now))
+        {
+            Close(o, cancelled: true);
+        }
+    }
+
+    public RejectReason Cancel(ModelAccount account, ModelOrder? order)
+    {
+        if (order is null)
+        {
+            return RejectReason.UnknownOrder;
+        }
+        if (order.Owner != account)
+        {
+            return RejectReason.NotYourOrder;
+        }
+        if (!order.IsOpen)
+        {
+            return RejectReason.OrderNotOpen;
+        }
+        Close(order, cancelled: true);
+        return RejectReason.None;
+    }
+
+    public ModelOutcome Place(ModelAccount taker, (int Game, int Market, int Line) book, int side, int odds, long bet,
+        OrderType type, int? expirationMinutes, long now)
+    {
+        bool mustRest = type is OrderType.Post or OrderType.PostArb;
+        if (mustRest && bet < MinimumOffer)
+        {
+            return ModelOutcome.Rejected(RejectReason.BelowMinimumOffer);
+        }
+
+        // Simulate: counter-side orders of other accounts whose taker price −M is at least as good as
+        // the order's odds, best taker price first (largest m(−M) = smallest m(M)), then oldest.
+        (long on, long od) = M(odds);
+        List<ModelOrder> candidates = [.. _orders
+            .Where(o => o.IsOpen && o.Book == book && o.Side != side && o.Owner != taker)
+            .Where(o => { (long n, long d) = M(o.Odds); return d * od >= on * n; })
+            .OrderBy(o => o, Comparer<ModelOrder>.Create(ByMakerMultiplierThenAge))];
+        var fills = new List<ModelFill>();
+        long remaining = bet;
+        foreach (ModelOrder maker in candidates)
+        {
+            if (remaining == 0)
+            {
+                break;
+            }
+            (long n, long d) = M(maker.Odds);
+            long cap = (long)((Int128)maker.Remaining * n / d);        // floor(R × m(M))
+            long a = remaining >= cap ? cap : remaining;
+            long g = (long)((Int128)a * d / n);                        // floor(A × m(−M))
+            if (g == 0)
+            {
+                break;
+            }
+            fills.Add(new ModelFill(maker, a, g));
+            remaining -= a;
+        }
+        long filled = bet - remaining;
+
+        switch (type)
+        {
+            case OrderType.Post when fills.Count > 0:
+                return ModelOutcome.Rejected(RejectReason.PostWouldMatch);
+            case OrderType.PostArb when fills.Count > 0:
+                {
+                    (long pn, long pd) = M(-fills[0].Maker.Odds); // p = the best taker price, −M
+                    if (100 * on * pd < 99 * pn * od)
+                    {
+                        return ModelOutcome.Rejected(RejectReason.PostArbOutsideBand);
+                    }
+                    break;
+                }
+            case OrderType.FillAndKill when fills.Count == 0:
+                return ModelOutcome.Rejected(RejectReason.FillAndKillNoMatch);
+            case OrderType.FillOrKill when fills.Count == 0:
+                return ModelOutcome.Rejected(RejectReason.FillOrKillNoMatch);
+            case OrderType.FillOrKill when bet - filled > MinimumOffer:
+                return ModelOutcome.Rejected(RejectReason.FillOrKillPartial);
+        }
+        if (type == OrderType.Limit && fills.Count == 0 && bet < MinimumOffer)
+        {
+            return ModelOutcome.Rejected(RejectReason.BelowMinimumOffer);
+        }
+
+        long rest = type is OrderType.FillAndKill or OrderType.FillOrKill ? 0 : bet - filled;
+        if (rest > 0 && rest < MinimumOffer && fills.Count > 0)
+        {
+            rest = 0;
+        }
+        bool free = type == OrderType.PostArb;
+        long needed = rest + fills.Sum(f => Risk(taker, f, free));
+        if (needed > taker.Available)
+        {
+            return ModelOutcome.Rejected(RejectReason.InsufficientBalance);
+        }
+
+        foreach (ModelFill f in fills)
+        {
+            ModelOrder maker = f.Maker;
+            maker.Remaining -= f.G;
+            maker.Owner.Resting -= f.G;
+            maker.Owner.Matched += f.G;
+            taker.Matched += Risk(taker, f, free);
+            if (maker.Remaining < Cent)
+            {
+                Close(maker, cancelled: false);
+            }
+        }
+        ModelOrder? resting = null;
+        if (rest > 0)
+        {
+            resting = new ModelOrder
+            {
+                Id = _orders.Count,
+                Owner = taker,
+                Book = book,
+                Side = side,
+                Odds = odds,
+                Remaining = rest,
+                Priority = ++_priority,
+                ExpiresAt = expirationMinutes is { } m ? now + (m * 60_000L) : null,
+            };
+            _orders.Add(resting);
+            taker.Resting += rest;
+        }
+        return new ModelOutcome(RejectReason.None, fills, resting);
+    }
+
+    /// <summary>Taker risk: A + c·min(A, G) rounded half away from zero; postArb pays none (rules §1, §3).</summary>
+    private static long Risk(ModelAccount taker, ModelFill f, bool free)
+    {
+        if (free)
+        {
+            return f.A;
+        }
+        Int128 product = (Int128)Math.Min(f.A, f.G) * taker.CommissionPpm;
+        long commission = (long)((product + 500_000) / 1_000_000);
+        return f.A + commission;
+    }
+
+    private static int ByMakerMultiplierThenAge(ModelOrder x, ModelOrder y)
+    {
+        (long xn, long xd) = M(x.Odds);
+        (long yn, long yd) = M(y.Odds);
+        int byPrice = (xn * yd).CompareTo(yn * xd);
+        return byPrice != 0 ? byPrice : x.Priority.CompareTo(y.Priority);
+    }
+
+    private static void Close(ModelOrder order, bool cancelled)
+    {
+        order.Owner.Resting -= order.Remaining;
+        order.Remaining = 0;
+        order.IsOpen = false;
+        order.WasCancelled = cancelled;
+    }
+}
+
+internal sealed class ModelAccount
+{
+    public long Balance { get; init; }
+    public long CreditLimit { get; init; }
+    public int CommissionPpm { get; init; }
+    public long Resting { get; set; }
+    public long Matched { get; set; }
+    public long Liability => -(Resting + Matched);
+    public long Available => Balance - CreditLimit + Liability;
+}
+
+internal sealed class ModelOrder
+{
+    public int Id { get; init; }
+    public required ModelAccount Owner { get; init; }
+    public (int Game, int Market, int Line) Book { get; init; }
+    public int Side { get; init; }
+    public int Odds { get; init; }
+    public long Remaining { get; set; }
+    public long Priority { get; init; }
+    public long? ExpiresAt { get; init; }
+    public bool IsOpen { get; set; } = true;
+    public bool WasCancelled { get; set; }
+}
+
+internal sealed record ModelFill(ModelOrder Maker, long A, long G);
+
+internal sealed record ModelOutcome(RejectReason Reason, IReadOnlyList<ModelFill> Fills, ModelOrder? Rest)
+{
+    public static ModelOutcome Rejected(RejectReason reason) => new(reason, [], null);
+}
