@@ -26,4 +26,13 @@ public sealed record ExchangeOptions
 
     public long LiveDelayFor(string league) =>
         LiveDelayMilliseconds.TryGetValue(league, out long delay) ? delay : DefaultLiveDelayMilliseconds;
+
+    /// <summary>Equal when every parameter is equal (the delay table compared by content, leagues case-insensitively).</summary>
+    public bool SameAs(ExchangeOptions other) =>
+        MinimumOffer == other.MinimumOffer
+        && DefaultLiveDelayMilliseconds == other.DefaultLiveDelayMilliseconds
+        && LiveOrderDefaultLifetimeMilliseconds == other.LiveOrderDefaultLifetimeMilliseconds
+        && MaxExpirationMinutes == other.MaxExpirationMinutes
+        && LiveDelayMilliseconds.Count == other.LiveDelayMilliseconds.Count
+        && LiveDelayMilliseconds.All(d => other.LiveDelayMilliseconds.TryGetValue(d.Key, out long ms) && ms == d.Value);
 }

@@ -36,3 +36,9 @@ public sealed record CancelOrder(ObjectId AccountId, ObjectId OrderId) : Command
 public sealed record IssueToken(ObjectId AccountId, string TokenHash, long ExpiresAt) : Command;
 
 public sealed record RevokeToken(string TokenHash) : Command;
+
+/// <summary>
+/// Sets the engine's rule parameters. Journaled like any command, so a replay applies the
+/// parameters that were in force when each later command ran, even if the configuration changed.
+/// </summary>
+public sealed record ConfigureExchange(ExchangeOptions Options) : Command;

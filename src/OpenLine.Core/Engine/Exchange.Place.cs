@@ -220,8 +220,8 @@ public sealed partial class Exchange
                 {
                     continue; // self-match prevention: skip, and it does not count as a match
                 }
-                Money cap = maker.Odds.WinOn(maker.Remaining);
-                Money takerStake = remaining >= cap ? cap : remaining;
+                // A = floor(R × m(M)) when the resting stake limits the fill, else the taker's remaining stake.
+                Money takerStake = maker.Odds.WinOn(maker.Remaining, atMost: remaining);
                 Money makerStake = fillOdds.WinOn(takerStake);
                 if (makerStake.IsZero)
                 {

@@ -25,7 +25,7 @@ public sealed partial class Exchange
 
     public Exchange(ExchangeOptions? options = null) => Options = options ?? new ExchangeOptions();
 
-    public ExchangeOptions Options { get; }
+    public ExchangeOptions Options { get; private set; }
 
     /// <summary>The time of the last command applied (Unix milliseconds); never goes backwards.</summary>
     public long Now { get; private set; }
@@ -75,8 +75,22 @@ public sealed partial class Exchange
             SetGameLive live => SetLive(live, events),
             IssueToken token => Issue(token, events),
             RevokeToken revoke => Revoke(revoke, events),
+            ConfigureExchange configure => Configure(configure),
             _ => new Rejected(RejectReason.InvalidRequest, $"Unknown command {command.GetType().Name}."),
         };
+    }
+
+    private CommandResult Configure(ConfigureExchange command)
+    {
+        ExchangeOptions options = command.Options;
+        if (options.MinimumOffer < Money.OneCent || options.DefaultLiveDelayMilliseconds < 0
+            || options.LiveDelayMilliseconds.Values.Any(d => d < 0) || options.LiveOrderDefaultLifetimeMilliseconds <= 0
+            || options.MaxExpirationMinutes <= 0)
+        {
+            return new Rejected(RejectReason.InvalidRequest, "invalid exchange options");
+        }
+        Options = options;
+        return Done.Instance;
     }
 
     private void RunTimersUntil(long now, List<ExchangeEvent> events)

@@ -1,0 +1,272 @@
+namespace OpenLine.Core;
+
+// Snapshots: the whole engine state as bytes, and back. A restored engine has the same
+// StateHash as the one that wrote it, and goes on to produce the same events and ids.
+public sealed partial class Exchange
+{
+    private const int SnapshotMagic = 0x4F4C534E; // "OLSN"
+    private const byte SnapshotVersion = 1;
+
+    public void WriteSnapshot(BinaryOutput output)
+    {
+        output.Int32(SnapshotMagic).Byte(SnapshotVersion);
+        CommandCodec.Write(new ConfigureExchange(Options), output);
+        output.Int64(Now).UInt64(CommandCount).UInt64(_ids.LastSequence).UInt64(_timerSequence).UInt64(_prioritySequence).UInt64(_holdSequence)
+            .Money(TotalDeposits).Money(TotalWithdrawals);
+
+        output.Int32(_accounts.Count);
+        foreach (Account a in _accounts.Values.OrderBy(a => a.Id))
+        {
+            output.Id(a.Id).String(a.Username).String(a.PasswordHash).Money(a.Balance).Money(a.CreditLimit).Int32(a.Commission.Ppm).Int64(a.CreatedAt);
+        }
+
+        output.Int32(_participants.Count);
+        foreach (Participant p in _participants.Values.OrderBy(p => p.Id))
+        {
+            output.Id(p.Id).String(p.LongName).String(p.ShortName).String(p.League).String(p.Sport);
+        }
+
+        output.Int32(_games.Count);
+        foreach (Game g in _games.Values.OrderBy(g => g.Id))
+        {
+            output.Id(g.Id).String(g.League).String(g.Sport).Int64(g.StartsAt).NullableString(g.EventName).Id(g.Away.Id).Id(g.Home.Id)
+                .Int64(g.CreatedAt).Bool(g.Live).Bool(g.Started).Bool(g.Ended).Money(g.MatchedVolume).Int32(g.BookCount);
+            foreach (OrderBook book in g.Books)
+            {
+                output.Byte((byte)book.Type).Int32(book.Key.Line);
+            }
+        }
+
+        output.Int32(_orders.Count);
+        foreach (Order o in _orders.Values.OrderBy(o => o.Id))
+        {
+            output.Id(o.Id).Id(o.WagerRequestId).Id(o.Owner.Id).Id(o.Game.Id).Byte((byte)o.Book.Type).Int32(o.Book.Key.Line).Byte((byte)o.Side)
+                .Int32(o.Odds.Value).Money(o.Offered).Money(o.Remaining).Money(o.Filled).Money(o.Released).Int64(o.CreatedAt).NullableInt64(o.ExpiresAt)
+                .Bool(o.GameStartExpiry).Bool(o.PlacedLive).Bool(o.IsPostArb).NullableString(o.UserReference).UInt64(o.Priority)
+                .Byte((byte)o.State).NullableInt32(o.CancelReason is { } reason ? (int)reason : null).NullableInt64(o.ClosedAt);
+        }
+
+        output.Int32(_bets.Count);
+        foreach (Bet b in _bets.Values.OrderBy(b => b.TxId))
+        {
+            output.Id(b.TxId).Id(b.MakerOrder.Id).Id(b.Taker.Id).Id(b.TakerWagerRequestId).Byte((byte)b.TakerSide).Money(b.TakerStake).Money(b.MakerStake)
+                .Money(b.TakerFigures.Risk).Money(b.TakerFigures.Win).Money(b.TakerFigures.LossCommission).Money(b.TakerFigures.WinCommission)
+                .Bool(b.IsPostArb).NullableString(b.TakerUserReference).Int64(b.MatchedAt);
+        }
+
+        output.Int32(_tokens.Count);
+        foreach (KeyValuePair<string, TokenGrant> t in _tokens.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            output.String(t.Key).Id(t.Value.AccountId).Int64(t.Value.ExpiresAt);
+        }
+
+        output.Int32(_held.Count);
+        foreach (HeldOrder h in _held.Values.OrderBy(h => h.HoldId))
+        {
+            output.UInt64(h.HoldId).Id(h.Account.Id).Int64(h.ReleaseAt);
+            CommandCodec.Write(new PlaceOrders(h.Account.Id, [h.Request]), output);
+        }
+
+        output.Int32(_timers.Count);
+        foreach ((Timer timer, (long Due, ulong Sequence) priority) in _timers.UnorderedItems.OrderBy(t => t.Priority.Sequence))
+        {
+            output.Int64(priority.Due).UInt64(priority.Sequence).Byte((byte)timer.Kind);
+            switch (timer.Kind)
+            {
+                case TimerKind.OrderExpiry:
+                    output.Id(timer.Order!.Id);
+                    break;
+                case TimerKind.GameStart:
+                    output.Id(timer.Game!.Id);
+                    break;
+                default:
+                    output.UInt64(timer.HoldId);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Rebuilds an engine from <see cref="WriteSnapshot"/>'s bytes; corrupt input throws <see cref="FormatException"/>.</summary>
+    public static Exchange ReadSnapshot(ReadOnlySpan<byte> data)
+    {
+        var input = new BinaryInput(data);
+        if (input.Int32() != SnapshotMagic || input.Byte() != SnapshotVersion)
+        {
+            throw new FormatException("Not an OpenLine snapshot of a known version.");
+        }
+        int optionsLength = PeekCommandLength(data[5..]);
+        var options = (ConfigureExchange)CommandCodec.Read(data.Slice(5, optionsLength));
+        input = new BinaryInput(data[(5 + optionsLength)..]);
+        var x = new Exchange(options.Options)
+        {
+            Now = input.Int64(),
+            CommandCount = input.UInt64(),
+        };
+        x._ids.Restore(input.UInt64());
+        x._timerSequence = input.UInt64();
+        x._prioritySequence = input.UInt64();
+        x._holdSequence = input.UInt64();
+        x.TotalDeposits = input.Money();
+        x.TotalWithdrawals = input.Money();
+
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            ObjectId id = input.Id();
+            string username = input.String();
+            string passwordHash = input.String();
+            Money balance = input.Money();
+            Money creditLimit = input.Money();
+            CommissionRate commission = CommissionRate.FromPpm(input.Int32());
+            var a = new Account(id, username, passwordHash, creditLimit, commission, input.Int64()) { Balance = balance };
+            x._accounts.Add(a.Id, a);
+            x._accountsByUsername.Add(a.Username, a);
+        }
+
+        var participants = new Dictionary<ObjectId, Participant>();
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            var p = new Participant(input.Id(), input.String(), input.String(), input.String(), input.String());
+            participants.Add(p.Id, p);
+            x._participants.Add((p.League, p.LongName), p);
+        }
+
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            ObjectId id = input.Id();
+            string league = input.String();
+            string sport = input.String();
+            long startsAt = input.Int64();
+            string? eventName = input.NullableString();
+            Participant away = participants[input.Id()];
+            Participant home = participants[input.Id()];
+            var g = new Game(id, league, sport, startsAt, eventName, away, home, input.Int64())
+            {
+                Live = input.Bool(),
+                Started = input.Bool(),
+                Ended = input.Bool(),
+                MatchedVolume = input.Money(),
+            };
+            for (int b = Count(ref input); b > 0; b--)
+            {
+                g.GetOrCreateBook(new BookKey((MarketType)input.Byte(), input.Int32()));
+            }
+            x._games.Add(g.Id, g);
+        }
+
+        var open = new List<Order>();
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            ObjectId id = input.Id();
+            ObjectId wagerRequestId = input.Id();
+            Account owner = x._accounts[input.Id()];
+            Game game = x._games[input.Id()];
+            if (!game.TryGetBook(new BookKey((MarketType)input.Byte(), input.Int32()), out OrderBook? book))
+            {
+                throw new FormatException($"Order {id} refers to a book its game does not have.");
+            }
+            int side = input.Byte();
+            AmericanOdds odds = AmericanOdds.FromInt32(input.Int32());
+            Money offered = input.Money();
+            Money remaining = input.Money();
+            Money filled = input.Money();
+            Money released = input.Money();
+            long createdAt = input.Int64();
+            long? expiresAt = input.NullableInt64();
+            bool gameStartExpiry = input.Bool();
+            bool placedLive = input.Bool();
+            bool isPostArb = input.Bool();
+            string? userReference = input.NullableString();
+            var o = new Order(id, wagerRequestId, owner, book!, side, odds, offered, createdAt, expiresAt, gameStartExpiry, placedLive,
+                isPostArb, userReference, input.UInt64())
+            {
+                Remaining = remaining,
+                Filled = filled,
+                Released = released,
+            };
+            o.State = (OrderState)input.Byte();
+            o.CancelReason = input.NullableInt32() is { } reason ? (CancelReason)reason : null;
+            o.ClosedAt = input.NullableInt64();
+            x._orders.Add(o.Id, o);
+            if (o.State == OrderState.Open)
+            {
+                open.Add(o);
+            }
+        }
+        foreach (Order o in open.OrderBy(o => o.Priority))
+        {
+            o.Book.Add(o);
+            o.Owner.AddOpenOrder(o);
+            o.Owner.RestingStake += o.Remaining;
+        }
+
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            ObjectId txId = input.Id();
+            Order maker = x._orders[input.Id()];
+            Account taker = x._accounts[input.Id()];
+            var bet = new Bet(txId, maker, taker, input.Id(), input.Byte(), input.Money(), input.Money(),
+                new TakerFigures(input.Money(), input.Money(), input.Money(), input.Money()), input.Bool(), input.NullableString(), input.Int64());
+            x._bets.Add(bet.TxId, bet);
+            taker.AddBet(bet);
+            maker.Owner.AddBet(bet);
+            taker.MatchedRisk += bet.TakerFigures.Risk;
+            maker.Owner.MatchedRisk += bet.MakerStake;
+        }
+
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            x._tokens.Add(input.String(), new TokenGrant(input.Id(), input.Int64()));
+        }
+
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            ulong holdId = input.UInt64();
+            Account account = x._accounts[input.Id()];
+            long releaseAt = input.Int64();
+            var place = (PlaceOrders)CommandCodec.Read(input.Bytes());
+            x._held.Add(holdId, new HeldOrder(holdId, account, place.Orders[0], releaseAt));
+        }
+
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            long due = input.Int64();
+            ulong sequence = input.UInt64();
+            var kind = (TimerKind)input.Byte();
+            Timer timer = kind switch
+            {
+                TimerKind.OrderExpiry => new Timer(kind, Order: x._orders[input.Id()]),
+                TimerKind.GameStart => new Timer(kind, Game: x._games[input.Id()]),
+                TimerKind.HoldRelease => new Timer(kind, HoldId: input.UInt64()),
+                _ => throw new FormatException($"Unknown timer kind {(byte)kind}."),
+            };
+            x._timers.Enqueue(timer, (due, sequence));
+        }
+        input.EnsureEnd();
+        return x;
+    }
+
+    private static int Count(ref BinaryInput input)
+    {
+        int count = input.Int32();
+        return count >= 0 && count <= input.Remaining ? count : throw new FormatException($"Invalid count {count}.");
+    }
+
+    // The options command is length-prefixed implicitly by its own layout; find its end by decoding.
+    private static int PeekCommandLength(ReadOnlySpan<byte> data)
+    {
+        // Options layout: tag(1) + minimum(8) + default delay(8) + live lifetime(8) + max expiration(4) + count(4) + entries.
+        var input = new BinaryInput(data);
+        input.Byte();
+        input.Int64();
+        input.Int64();
+        input.Int64();
+        input.Int32();
+        int count = Count(ref input);
+        for (int i = 0; i < count; i++)
+        {
+            input.String();
+            input.Int64();
+        }
+        return data.Length - input.Remaining;
+    }
+}

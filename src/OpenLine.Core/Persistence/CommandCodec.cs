@@ -1,0 +1,176 @@
+namespace OpenLine.Core;
+
+/// <summary>
+/// The binary encoding of commands, as the journal stores them (we journal inputs; replay
+/// re-derives every outcome). One tag byte per command type; the layout of a tag never changes
+/// once released — a new layout gets a new tag.
+/// </summary>
+public static class CommandCodec
+{
+    private enum Tag : byte
+    {
+        AdvanceTime = 1,
+        CreateAccount = 2,
+        Deposit = 3,
+        Withdraw = 4,
+        CreateGame = 5,
+        SetGameLive = 6,
+        PlaceOrders = 7,
+        CancelOrder = 8,
+        IssueToken = 9,
+        RevokeToken = 10,
+        ConfigureExchange = 11,
+    }
+
+    public static void Write(Command command, BinaryOutput output)
+    {
+        switch (command)
+        {
+            case AdvanceTime:
+                output.Byte((byte)Tag.AdvanceTime);
+                break;
+            case CreateAccount c:
+                output.Byte((byte)Tag.CreateAccount).String(c.Username).String(c.PasswordHash).Money(c.Balance).Money(c.CreditLimit).Int32(c.Commission.Ppm);
+                break;
+            case Deposit d:
+                output.Byte((byte)Tag.Deposit).Id(d.AccountId).Money(d.Amount);
+                break;
+            case Withdraw w:
+                output.Byte((byte)Tag.Withdraw).Id(w.AccountId).Money(w.Amount);
+                break;
+            case CreateGame g:
+                output.Byte((byte)Tag.CreateGame).String(g.League).String(g.Sport).Int64(g.StartsAt).NullableString(g.EventName)
+                    .String(g.Away.LongName).String(g.Away.ShortName).String(g.Home.LongName).String(g.Home.ShortName);
+                break;
+            case SetGameLive l:
+                output.Byte((byte)Tag.SetGameLive).Id(l.GameId).Bool(l.Live);
+                break;
+            case PlaceOrders p:
+                output.Byte((byte)Tag.PlaceOrders).Id(p.AccountId).Int32(p.Orders.Count);
+                foreach (OrderRequest o in p.Orders)
+                {
+                    output.Id(o.GameId).Byte((byte)o.Type).String(o.Side).NullableString(o.Market).Int32(o.Odds.Value).Money(o.Bet)
+                        .NullableInt32(o.Number?.Quarters).Byte((byte)o.OrderType).NullableInt32(o.ExpirationMinutes).NullableString(o.UserReference);
+                }
+                break;
+            case CancelOrder c:
+                output.Byte((byte)Tag.CancelOrder).Id(c.AccountId).Id(c.OrderId);
+                break;
+            case IssueToken t:
+                output.Byte((byte)Tag.IssueToken).Id(t.AccountId).String(t.TokenHash).Int64(t.ExpiresAt);
+                break;
+            case RevokeToken r:
+                output.Byte((byte)Tag.RevokeToken).String(r.TokenHash);
+                break;
+            case ConfigureExchange c:
+                WriteOptions(output.Byte((byte)Tag.ConfigureExchange), c.Options);
+                break;
+            default:
+                throw new ArgumentException($"No encoding for {command.GetType().Name}.", nameof(command));
+        }
+    }
+
+    public static byte[] Encode(Command command)
+    {
+        var output = new BinaryOutput();
+        Write(command, output);
+        return output.ToArray();
+    }
+
+    /// <summary>Decodes one command; malformed input throws <see cref="FormatException"/>.</summary>
+    public static Command Read(ReadOnlySpan<byte> data)
+    {
+        var input = new BinaryInput(data);
+        var tag = (Tag)input.Byte();
+        Command command = tag switch
+        {
+            Tag.AdvanceTime => AdvanceTime.Instance,
+            Tag.CreateAccount => new CreateAccount(input.String(), input.String(), input.Money(), input.Money(), ReadRate(ref input)),
+            Tag.Deposit => new Deposit(input.Id(), input.Money()),
+            Tag.Withdraw => new Withdraw(input.Id(), input.Money()),
+            Tag.CreateGame => new CreateGame(input.String(), input.String(), input.Int64(), input.NullableString(),
+                new ParticipantSpec(input.String(), input.String()), new ParticipantSpec(input.String(), input.String())),
+            Tag.SetGameLive => new SetGameLive(input.Id(), input.Bool()),
+            Tag.PlaceOrders => ReadPlace(ref input),
+            Tag.CancelOrder => new CancelOrder(input.Id(), input.Id()),
+            Tag.IssueToken => new IssueToken(input.Id(), input.String(), input.Int64()),
+            Tag.RevokeToken => new RevokeToken(input.String()),
+            Tag.ConfigureExchange => new ConfigureExchange(ReadOptions(ref input)),
+            _ => throw new FormatException($"Unknown command tag {(byte)tag}."),
+        };
+        input.EnsureEnd();
+        return command;
+    }
+
+    private static CommissionRate ReadRate(ref BinaryInput input)
+    {
+        int ppm = input.Int32();
+        return ppm is >= 0 and < CommissionRate.PartsPerMillion ? CommissionRate.FromPpm(ppm) : throw new FormatException($"Invalid commission {ppm} ppm.");
+    }
+
+    private static PlaceOrders ReadPlace(ref BinaryInput input)
+    {
+        ObjectId account = input.Id();
+        int count = input.Int32();
+        if (count < 0 || count > input.Remaining)
+        {
+            throw new FormatException($"Invalid order count {count}.");
+        }
+        var orders = new OrderRequest[count];
+        for (int i = 0; i < count; i++)
+        {
+            ObjectId game = input.Id();
+            var type = (MarketType)input.Byte();
+            string side = input.String();
+            string? market = input.NullableString();
+            int odds = input.Int32();
+            Money bet = input.Money();
+            int? quarters = input.NullableInt32();
+            var orderType = (OrderType)input.Byte();
+            int? expiration = input.NullableInt32();
+            string? reference = input.NullableString();
+            if (!Enum.IsDefined(type) || !Enum.IsDefined(orderType) || !AmericanOdds.TryCreate(odds, out AmericanOdds price))
+            {
+                throw new FormatException("Invalid order fields.");
+            }
+            orders[i] = new OrderRequest(game, type, side, market, price, bet, quarters is { } q ? new LineNumber(q) : null, orderType, expiration, reference);
+        }
+        return new PlaceOrders(account, orders);
+    }
+
+    private static void WriteOptions(BinaryOutput output, ExchangeOptions options)
+    {
+        output.Money(options.MinimumOffer).Int64(options.DefaultLiveDelayMilliseconds).Int64(options.LiveOrderDefaultLifetimeMilliseconds)
+            .Int32(options.MaxExpirationMinutes).Int32(options.LiveDelayMilliseconds.Count);
+        foreach (KeyValuePair<string, long> delay in options.LiveDelayMilliseconds.OrderBy(d => d.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            output.String(delay.Key).Int64(delay.Value);
+        }
+    }
+
+    private static ExchangeOptions ReadOptions(ref BinaryInput input)
+    {
+        Money minimum = input.Money();
+        long defaultDelay = input.Int64();
+        long liveLifetime = input.Int64();
+        int maxExpiration = input.Int32();
+        int count = input.Int32();
+        if (count < 0 || count > input.Remaining)
+        {
+            throw new FormatException($"Invalid delay count {count}.");
+        }
+        var delays = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < count; i++)
+        {
+            delays[input.String()] = input.Int64();
+        }
+        return new ExchangeOptions
+        {
+            MinimumOffer = minimum,
+            DefaultLiveDelayMilliseconds = defaultDelay,
+            LiveOrderDefaultLifetimeMilliseconds = liveLifetime,
+            MaxExpirationMinutes = maxExpiration,
+            LiveDelayMilliseconds = delays,
+        };
+    }
+}
