@@ -19,6 +19,7 @@ namespace OpenLine.Server.Sequencing;
 public sealed class Sequencer : IDisposable
 {
     private const int MaxBatch = 1024;
+    private const long MaxTimerWaitMilliseconds = 60 * 60 * 1000;
 
     private readonly Exchange _engine;
     private readonly TimeProvider _time;
@@ -95,12 +96,12 @@ public sealed class Sequencer : IDisposable
             try
             {
                 RunBatch();
+                ArmDueTimer();
             }
             catch (Exception ex)
             {
                 _logger.LogCritical(ex, "Sequencer batch failed");
             }
-            ArmDueTimer();
         }
     }
 
@@ -193,7 +194,8 @@ public sealed class Sequencer : IDisposable
     {
         if (_engine.NextDueAt is { } due)
         {
-            long delay = Math.Max(0, due - NowMs);
+            // Timers take at most ~49 days; a game starting later is simply looked at again in an hour.
+            long delay = Math.Clamp(due - NowMs, 0, MaxTimerWaitMilliseconds);
             _dueTimer.Change(TimeSpan.FromMilliseconds(delay), Timeout.InfiniteTimeSpan);
         }
         else
