@@ -89,6 +89,18 @@ public sealed partial class Exchange
     /// <summary>Rebuilds an engine from <see cref="WriteSnapshot"/>'s bytes; corrupt input throws <see cref="FormatException"/>.</summary>
     public static Exchange ReadSnapshot(ReadOnlySpan<byte> data)
     {
+        try
+        {
+            return ReadSnapshotCore(data);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException or OverflowException or InvalidOperationException)
+        {
+            throw new FormatException("Corrupt snapshot: " + ex.Message, ex);
+        }
+    }
+
+    private static Exchange ReadSnapshotCore(ReadOnlySpan<byte> data)
+    {
         var input = new BinaryInput(data);
         if (input.Int32() != SnapshotMagic || input.Byte() != SnapshotVersion)
         {

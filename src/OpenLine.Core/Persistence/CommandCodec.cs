@@ -80,6 +80,18 @@ public static class CommandCodec
     /// <summary>Decodes one command; malformed input throws <see cref="FormatException"/>.</summary>
     public static Command Read(ReadOnlySpan<byte> data)
     {
+        try
+        {
+            return ReadCore(data);
+        }
+        catch (Exception ex) when (ex is ArgumentException or OverflowException)
+        {
+            throw new FormatException("Corrupt command: " + ex.Message, ex);
+        }
+    }
+
+    private static Command ReadCore(ReadOnlySpan<byte> data)
+    {
         var input = new BinaryInput(data);
         var tag = (Tag)input.Byte();
         Command command = tag switch
