@@ -11,6 +11,7 @@ using OpenLine.Server.Auth;
 using OpenLine.Server.Configuration;
 using OpenLine.Server.Demo;
 using OpenLine.Server.Sequencing;
+using OpenLine.Server.Storage;
 
 namespace OpenLine.Server;
 
@@ -40,10 +41,13 @@ public static class OpenLineApp
         IServiceCollection services = builder.Services;
         services.AddSingleton(Options.Create(options));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new Exchange(engineOptions));
+        services.AddSingleton<IJournalStore>(_ => string.IsNullOrWhiteSpace(options.Postgres)
+            ? new SqliteJournalStore(Path.Combine(options.DataDir, "openline.db"))
+            : new PostgresJournalStore(options.Postgres));
         services.AddSingleton<TokenTable>();
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<TokenTable>());
-        services.AddSingleton<Sequencer>();
+        services.AddSingleton(sp => new Sequencer(sp.GetRequiredService<IJournalStore>(), engineOptions, options.SnapshotEvery,
+            sp.GetRequiredService<TimeProvider>(), sp.GetServices<IEventSink>(), sp.GetRequiredService<ILogger<Sequencer>>()));
         services.AddSingleton<Authenticator>();
         services.AddSingleton<ApiContext>();
         services.AddSingleton<DemoSeeder>();
@@ -81,9 +85,11 @@ public static class OpenLineApp
             app.UseRateLimiter();
         }
 
-        app.MapGet("/health", (Readiness readiness) => readiness.IsReady
-            ? Results.Json(new { status = "ok" }, WireJson.Options)
-            : Results.Json(new { status = "starting" }, WireJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/health", (Readiness readiness, Sequencer sequencer) => sequencer.HaltReason is { } halted
+            ? Results.Json(new { status = "halted", error = halted }, WireJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : readiness.IsReady
+                ? Results.Json(new { status = "ok" }, WireJson.Options)
+                : Results.Json(new { status = "starting" }, WireJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapUsers();
         app.MapOrders();
         app.MapMarkets();
@@ -122,6 +128,10 @@ public static class OpenLineApp
     private static Task WriteUnhandledAsync(HttpContext context)
     {
         Exception? error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is ExchangeHaltedException halted)
+        {
+            return ApiResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, halted.Message);
+        }
         return error is BadHttpRequestException bad
             ? ApiResults.WriteErrorAsync(context, bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? "Request body too large."

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using OpenLine.Server.Configuration;
 using OpenLine.Server.Demo;
+using OpenLine.Server.Sequencing;
 
 namespace OpenLine.Server;
 
-/// <summary>Brings the exchange up: (step 2: recover from the store), seed demo data, then report ready.</summary>
+/// <summary>Brings the exchange up: recover from the store, seed demo data if the store is new, then report ready.</summary>
 public sealed class StartupService(
+    Sequencer sequencer,
     DemoSeeder demo,
     Readiness readiness,
     IOptions<OpenLineOptions> options,
@@ -13,6 +15,7 @@ public sealed class StartupService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await sequencer.Recovered.ConfigureAwait(false);
         if (options.Value.Demo)
         {
             await demo.SeedAsync().ConfigureAwait(false);

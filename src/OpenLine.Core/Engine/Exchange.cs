@@ -47,6 +47,10 @@ public sealed partial class Exchange
 
     public Account? FindAccount(string username) => _accountsByUsername.GetValueOrDefault(username);
 
+    /// <summary>Every recorded login token (by hash), for rebuilding read models after recovery.</summary>
+    public IEnumerable<(string TokenHash, ObjectId AccountId, long ExpiresAt)> TokenGrants =>
+        _tokens.Select(t => (t.Key, t.Value.AccountId, t.Value.ExpiresAt));
+
     /// <summary>The account a live token hash belongs to, or null if unknown or expired at <paramref name="now"/>.</summary>
     public Account? FindAccountByToken(string tokenHash, long now) =>
         _tokens.TryGetValue(tokenHash, out TokenGrant grant) && grant.ExpiresAt > now ? _accounts[grant.AccountId] : null;

@@ -16,6 +16,15 @@ public sealed class TokenTable : IEventSink
 
     public bool TryGet(string tokenHash, out Grant grant) => _grants.TryGetValue(tokenHash, out grant);
 
+    public void Restore(Exchange engine)
+    {
+        _grants.Clear();
+        foreach ((string hash, ObjectId accountId, long expiresAt) in engine.TokenGrants)
+        {
+            _grants[hash] = new Grant(accountId, expiresAt);
+        }
+    }
+
     public void Apply(IReadOnlyList<ExchangeEvent> events)
     {
         foreach (ExchangeEvent e in events)

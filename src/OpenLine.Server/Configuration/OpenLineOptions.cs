@@ -20,6 +20,9 @@ public sealed class OpenLineOptions
     /// <summary>A PostgreSQL connection string; when set, PostgreSQL is the store (arrives with step 2).</summary>
     public string? Postgres { get; set; }
 
+    /// <summary>Take a snapshot every this many commands (and at clean shutdown); 0 turns periodic snapshots off.</summary>
+    public long SnapshotEvery { get; set; } = 100_000;
+
     /// <summary>Seed demo users, games and liquidity when the store is new.</summary>
     public bool Demo { get; set; } = true;
 

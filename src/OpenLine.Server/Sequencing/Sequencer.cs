@@ -1,43 +1,58 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using OpenLine.Core;
+using OpenLine.Server.Storage;
 
 namespace OpenLine.Server.Sequencing;
 
 /// <summary>
 /// The single writer. One dedicated thread owns the <see cref="Exchange"/>; every command and
 /// every read of engine state is a work item queued here and run on that thread, in arrival order.
-/// The pipeline for each batch of items that arrive together:
+/// <para>At start the thread first <b>recovers</b>: the newest intact snapshot, then the journal after it.</para>
+/// Then, for each batch of items that arrive together (group commit):
 /// <list type="number">
 /// <item><b>sequence</b>: stamp each command with the clock's time and apply it to the engine;</item>
 /// <item><b>project</b>: turn the result into an immutable response while the state is that of the command;</item>
-/// <item><b>journal</b>: (step 2) make the batch's commands durable with one fsync — before anything below;</item>
+/// <item><b>journal</b>: append the batch's commands in one transaction — one fsync — before anything below;</item>
 /// <item><b>publish</b>: feed events to read models, complete the waiting requests and live-delay holds.</item>
 /// </list>
 /// When nothing is queued the thread sleeps until the engine's next due time (expiry, game
-/// start, live release) and then applies an <see cref="AdvanceTime"/> command.
+/// start, live release) and then applies an <see cref="AdvanceTime"/> command. If the journal
+/// cannot be written the sequencer halts (fail-stop): nothing more is acknowledged.
 /// </summary>
 public sealed class Sequencer : IDisposable
 {
     private const int MaxBatch = 1024;
     private const long MaxTimerWaitMilliseconds = 60 * 60 * 1000;
 
-    private readonly Exchange _engine;
+    private readonly IJournalStore _journal;
+    private readonly ExchangeOptions _options;
+    private readonly long _snapshotEvery;
     private readonly TimeProvider _time;
     private readonly ILogger<Sequencer> _logger;
     private readonly IReadOnlyList<IEventSink> _sinks;
     private readonly ConcurrentQueue<WorkItem> _queue = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly ConcurrentDictionary<ulong, TaskCompletionSource<OrderOutcome>> _holds = new();
+    private readonly TaskCompletionSource _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private readonly ITimer _dueTimer;
     private readonly List<ExchangeEvent> _events = [];
     private readonly List<ExchangeEvent> _batchEvents = [];
+    private readonly List<JournalRecord> _batchRecords = [];
     private readonly List<(WorkItem Item, object? Response, Exception? Error)> _completions = [];
+    private readonly BinaryOutput _encoder = new(1024);
+    private Exchange _engine = null!;
+    private long _lastSnapshot;
     private volatile bool _stopping;
+    private volatile string? _haltReason;
 
-    public Sequencer(Exchange engine, TimeProvider time, IEnumerable<IEventSink> sinks, ILogger<Sequencer> logger)
+    public Sequencer(IJournalStore journal, ExchangeOptions options, long snapshotEvery, TimeProvider time,
+        IEnumerable<IEventSink> sinks, ILogger<Sequencer> logger)
     {
-        _engine = engine;
+        _journal = journal;
+        _options = options;
+        _snapshotEvery = snapshotEvery;
         _time = time;
         _logger = logger;
         _sinks = [.. sinks];
@@ -46,7 +61,13 @@ public sealed class Sequencer : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Applies <paramref name="command"/> and projects its result on the engine thread.</summary>
+    /// <summary>Completes once the engine has been rebuilt from the store (or faults if it cannot be).</summary>
+    public Task Recovered => _recovered.Task;
+
+    /// <summary>Why the sequencer stopped taking commands, or null while it runs.</summary>
+    public string? HaltReason => _haltReason;
+
+    /// <summary>Applies <paramref name="command"/> and projects its result on the engine thread; completes once durable.</summary>
     public Task<T> ExecuteAsync<T>(Command command, Func<Exchange, CommandResult, T> project)
     {
         var item = new CommandItem<T>(command, project);
@@ -73,9 +94,13 @@ public sealed class Sequencer : IDisposable
 
     private void Enqueue(WorkItem item)
     {
+        if (_haltReason is { } reason)
+        {
+            throw new ExchangeHaltedException(reason);
+        }
         if (_stopping)
         {
-            throw new ObjectDisposedException(nameof(Sequencer), "The exchange is shutting down.");
+            throw new ExchangeHaltedException("The exchange is shutting down.");
         }
         _queue.Enqueue(item);
         _wake.Set();
@@ -85,7 +110,19 @@ public sealed class Sequencer : IDisposable
 
     private void Run()
     {
-        while (!_stopping)
+        try
+        {
+            Recover();
+            _recovered.SetResult();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogCritical(ex, "Recovery from {Store} failed", _journal.Description);
+            Halt("The exchange could not recover its state: " + ex.Message);
+            _recovered.SetException(ex);
+            return;
+        }
+        while (!_stopping && _haltReason is null)
         {
             _wake.Wait();
             _wake.Reset();
@@ -103,11 +140,100 @@ public sealed class Sequencer : IDisposable
                 _logger.LogCritical(ex, "Sequencer batch failed");
             }
         }
+        FailPending();
     }
+
+    // ---- Recovery -------------------------------------------------------------------------
+
+    private void Recover()
+    {
+        var clock = Stopwatch.StartNew();
+        Exchange? engine = null;
+        foreach (StoredSnapshot snapshot in _journal.SnapshotsNewestFirst())
+        {
+            if (!snapshot.IsIntact)
+            {
+                _logger.LogWarning("Snapshot at command {Sequence} fails its checksum; trying an older one", snapshot.Sequence);
+                continue;
+            }
+            try
+            {
+                engine = Exchange.ReadSnapshot(snapshot.State);
+                _lastSnapshot = snapshot.Sequence;
+                break;
+            }
+            catch (FormatException ex)
+            {
+                _logger.LogWarning(ex, "Snapshot at command {Sequence} cannot be read; trying an older one", snapshot.Sequence);
+            }
+        }
+        // A store without a snapshot replays from an engine with the default rules: the journal
+        // carries every ConfigureExchange, so replay never depends on today's configuration.
+        engine ??= new Exchange();
+        long fromSnapshot = (long)engine.CommandCount;
+        foreach (IEventSink sink in _sinks)
+        {
+            sink.Restore(engine);
+        }
+
+        long expected = fromSnapshot + 1;
+        JournalRecord? torn = null;
+        foreach (JournalRecord record in _journal.ReadAfter(fromSnapshot))
+        {
+            if (torn is not null)
+            {
+                throw new InvalidDataException($"Journal record {torn.Sequence} is corrupt but records follow it; refusing to guess.");
+            }
+            if (record.Sequence != expected)
+            {
+                throw new InvalidDataException($"Journal gap: expected record {expected}, found {record.Sequence}.");
+            }
+            Command command;
+            try
+            {
+                command = record.IsIntact ? CommandCodec.Read(record.Payload) : throw new FormatException("checksum mismatch");
+            }
+            catch (FormatException)
+            {
+                torn = record; // only acceptable as the very last record
+                continue;
+            }
+            _events.Clear();
+            engine.Execute(command, record.At, _events);
+            foreach (IEventSink sink in _sinks)
+            {
+                sink.Apply(_events);
+            }
+            expected++;
+        }
+        if (torn is not null)
+        {
+            _logger.LogWarning("Discarding a torn last journal record {Sequence} (it was never acknowledged)", torn.Sequence);
+            _journal.DeleteFrom(torn.Sequence);
+        }
+        if ((long)engine.CommandCount != expected - 1)
+        {
+            throw new InvalidDataException($"Replay ended at command {engine.CommandCount}, journal at {expected - 1}.");
+        }
+        _engine = engine;
+        _logger.LogInformation("Recovered from {Store}: snapshot at command {Snapshot}, {Replayed} journaled commands replayed in {Elapsed} ms",
+            _journal.Description, fromSnapshot, expected - 1 - fromSnapshot, clock.ElapsedMilliseconds);
+
+        if (!engine.Options.SameAs(_options))
+        {
+            _events.Clear();
+            long now = NowMs;
+            engine.Execute(new ConfigureExchange(_options), now, _events);
+            _journal.Append([Record(new ConfigureExchange(_options), now)]);
+        }
+    }
+
+    // ---- Batches --------------------------------------------------------------------------
 
     private void RunBatch()
     {
         _batchEvents.Clear();
+        _batchRecords.Clear();
         _completions.Clear();
         int count = 0;
         while (count < MaxBatch && _queue.TryDequeue(out WorkItem? item))
@@ -115,28 +241,41 @@ public sealed class Sequencer : IDisposable
             count++;
             Process(item);
         }
-        if (_queue.IsEmpty is false)
+        if (!_queue.IsEmpty)
         {
             _wake.Set(); // more than one batch arrived; go round again
         }
         if (_engine.NextDueAt is { } due && due <= NowMs)
         {
-            _events.Clear();
-            _engine.Execute(AdvanceTime.Instance, NowMs, _events);
-            _batchEvents.AddRange(_events);
+            Apply(AdvanceTime.Instance, NowMs);
         }
 
-        // journal: step 2 appends this batch's commands and fsyncs here, before anything is published.
-
+        if (_batchRecords.Count > 0)
+        {
+            try
+            {
+                _journal.Append(_batchRecords); // durable before anything is published
+            }
+            catch (Exception ex)
+            {
+                _logger.LogCritical(ex, "Journal append to {Store} failed; halting", _journal.Description);
+                Halt("The exchange cannot write its journal and has stopped taking orders; restart it once storage is healthy.");
+                foreach ((WorkItem item, _, _) in _completions)
+                {
+                    item.Complete(null, new ExchangeHaltedException(_haltReason!, ex));
+                }
+                return;
+            }
+        }
         Publish();
+        MaybeSnapshot();
     }
 
     private void Process(WorkItem item)
     {
-        _events.Clear();
         try
         {
-            object? response = item.Run(_engine, NowMs, _events, RegisterHolds);
+            object? response = item.Run(this);
             _completions.Add((item, response, null));
         }
         catch (Exception ex)
@@ -144,11 +283,15 @@ public sealed class Sequencer : IDisposable
             _logger.LogError(ex, "Work item {Item} failed on the engine thread", item);
             _completions.Add((item, null, ex));
         }
-        _batchEvents.AddRange(_events);
     }
 
-    private void RegisterHolds(CommandResult result)
+    /// <summary>Sequence, apply and record one command (on the engine thread).</summary>
+    private CommandResult Apply(Command command, long now)
     {
+        _events.Clear();
+        CommandResult result = _engine.Execute(command, now, _events);
+        _batchRecords.Add(Record(command, now));
+        _batchEvents.AddRange(_events);
         if (result is PlaceResult place)
         {
             foreach (OrderOutcome outcome in place.Outcomes)
@@ -159,6 +302,14 @@ public sealed class Sequencer : IDisposable
                 }
             }
         }
+        return result;
+    }
+
+    private JournalRecord Record(Command command, long now)
+    {
+        _encoder.Clear();
+        CommandCodec.Write(command, _encoder);
+        return JournalRecord.Create((long)_engine.CommandCount, now, _encoder.ToArray());
     }
 
     private void Publish()
@@ -190,6 +341,42 @@ public sealed class Sequencer : IDisposable
         }
     }
 
+    // ---- Snapshots ------------------------------------------------------------------------
+
+    private void MaybeSnapshot()
+    {
+        if (_snapshotEvery > 0 && (long)_engine.CommandCount - _lastSnapshot >= _snapshotEvery)
+        {
+            try
+            {
+                TakeSnapshot();
+            }
+            catch (Exception ex)
+            {
+                // A failed snapshot loses nothing: the journal still holds every command.
+                _logger.LogError(ex, "Snapshot failed; the journal keeps everything");
+            }
+        }
+    }
+
+    private void TakeSnapshot()
+    {
+        var clock = Stopwatch.StartNew();
+        var output = new BinaryOutput(1 << 20);
+        _engine.WriteSnapshot(output);
+        long sequence = (long)_engine.CommandCount;
+        _journal.SaveSnapshot(StoredSnapshot.Create(sequence, output.ToArray()));
+        // Keep the previous snapshot and the journal since it, so one bad snapshot never loses data.
+        if (_lastSnapshot > 0)
+        {
+            _journal.CompactThrough(_lastSnapshot);
+        }
+        _lastSnapshot = sequence;
+        _logger.LogInformation("Snapshot at command {Sequence}: {Bytes} bytes in {Elapsed} ms", sequence, output.Length, clock.ElapsedMilliseconds);
+    }
+
+    // ---- Timers, halting, shutdown --------------------------------------------------------
+
     private void ArmDueTimer()
     {
         if (_engine.NextDueAt is { } due)
@@ -204,39 +391,57 @@ public sealed class Sequencer : IDisposable
         }
     }
 
+    private void Halt(string reason)
+    {
+        _haltReason ??= reason;
+        _wake.Set();
+    }
+
+    private void FailPending()
+    {
+        var error = new ExchangeHaltedException(_haltReason ?? "The exchange is shutting down.");
+        while (_queue.TryDequeue(out WorkItem? item))
+        {
+            item.Complete(null, error);
+        }
+        foreach (TaskCompletionSource<OrderOutcome> hold in _holds.Values)
+        {
+            hold.TrySetException(error);
+        }
+    }
+
     public void Dispose()
     {
         _stopping = true;
         _wake.Set();
-        _thread.Join(TimeSpan.FromSeconds(10));
+        _thread.Join(TimeSpan.FromSeconds(30));
         _dueTimer.Dispose();
-        while (_queue.TryDequeue(out WorkItem? item))
+        FailPending();
+        if (_haltReason is null && _engine is not null && (long)_engine.CommandCount > _lastSnapshot)
         {
-            item.Complete(null, new ObjectDisposedException(nameof(Sequencer), "The exchange is shutting down."));
-        }
-        foreach (TaskCompletionSource<OrderOutcome> hold in _holds.Values)
-        {
-            hold.TrySetException(new ObjectDisposedException(nameof(Sequencer), "The exchange is shutting down."));
+            try
+            {
+                TakeSnapshot(); // clean shutdown: the next start needs no replay
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Shutdown snapshot failed; the journal keeps everything");
+            }
         }
         _wake.Dispose();
     }
 
+    // ---- Work items -----------------------------------------------------------------------
+
     private abstract class WorkItem
     {
-        public abstract object? Run(Exchange engine, long now, List<ExchangeEvent> events, Action<CommandResult> onResult);
+        public abstract object? Run(Sequencer sequencer);
         public abstract void Complete(object? response, Exception? error);
     }
 
-    private sealed class CommandItem<T>(Command command, Func<Exchange, CommandResult, T> project) : WorkItem
+    private abstract class WorkItem<T> : WorkItem
     {
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override object? Run(Exchange engine, long now, List<ExchangeEvent> events, Action<CommandResult> onResult)
-        {
-            CommandResult result = engine.Execute(command, now, events);
-            onResult(result);
-            return project(engine, result);
-        }
 
         public override void Complete(object? response, Exception? error)
         {
@@ -249,27 +454,18 @@ public sealed class Sequencer : IDisposable
                 Completion.TrySetException(error);
             }
         }
+    }
+
+    private sealed class CommandItem<T>(Command command, Func<Exchange, CommandResult, T> project) : WorkItem<T>
+    {
+        public override object? Run(Sequencer sequencer) => project(sequencer._engine, sequencer.Apply(command, sequencer.NowMs));
 
         public override string ToString() => command.GetType().Name;
     }
 
-    private sealed class QueryItem<T>(Func<Exchange, T> query) : WorkItem
+    private sealed class QueryItem<T>(Func<Exchange, T> query) : WorkItem<T>
     {
-        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override object? Run(Exchange engine, long now, List<ExchangeEvent> events, Action<CommandResult> onResult) => query(engine);
-
-        public override void Complete(object? response, Exception? error)
-        {
-            if (error is null)
-            {
-                Completion.TrySetResult((T)response!);
-            }
-            else
-            {
-                Completion.TrySetException(error);
-            }
-        }
+        public override object? Run(Sequencer sequencer) => query(sequencer._engine);
 
         public override string ToString() => "query";
     }
