@@ -27,6 +27,9 @@ public static class AdminEndpoints
         admin.MapPost("/games/{gameId}/result", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()));
         admin.MapPost("/games/{gameId}/void", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()));
         admin.MapGet("/ledger", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => LedgerAsync(api)));
+        admin.MapGet("/state", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => StateAsync(api)));
+        admin.MapGet("/orders/{orderId}", (HttpContext c, ApiContext api, string orderId) => api.ForAdminAsync(c, _ => OrderAsync(api, orderId)));
+        admin.MapGet("/bets/{txId}", (HttpContext c, ApiContext api, string txId) => api.ForAdminAsync(c, _ => BetAsync(api, txId)));
         return app;
     }
 
@@ -183,6 +186,78 @@ public static class AdminEndpoints
             };
         }).ConfigureAwait(false);
         return ApiResults.Data(ledger);
+    }
+
+    /// <summary>How far the engine is and a hash of its whole state: equal hashes mean equal exchanges.</summary>
+    private static async Task<IResult> StateAsync(ApiContext api)
+    {
+        object state = await api.Sequencer.QueryAsync(engine => (object)new
+        {
+            commandCount = engine.CommandCount,
+            stateHash = engine.StateHash(),
+            invariantViolations = engine.ValidateInternalState(),
+        }).ConfigureAwait(false);
+        return ApiResults.Data(state);
+    }
+
+    /// <summary>One order as the engine holds it, whoever owns it.</summary>
+    private static async Task<IResult> OrderAsync(ApiContext api, string orderId)
+    {
+        if (!ObjectId.TryParse(orderId, out ObjectId id))
+        {
+            return ApiResults.BadRequest("invalid order ID format");
+        }
+        object? order = await api.Sequencer.QueryAsync(engine => engine.Orders.TryGetValue(id, out Order? o)
+            ? new
+            {
+                id = o.Id.ToString(),
+                wagerRequestID = o.WagerRequestId.ToString(),
+                userID = o.Owner.Id.ToString(),
+                username = o.Owner.Username,
+                gameID = o.Game.Id.ToString(),
+                type = o.Book.Type.ToWire(),
+                side = Exchange.SideToken(o),
+                market = Exchange.MarketToken(o),
+                number = Wire.Number(o.Book.NumberFor(o.Side)),
+                odds = o.Odds.Value,
+                offered = Wire.Amount(o.Offered),
+                filled = Wire.Amount(o.Filled),
+                remaining = Wire.Amount(o.Remaining),
+                state = o.State.ToString().ToLowerInvariant(),
+                cancelReason = o.CancelReason?.ToString(),
+                createdAt = Wire.Time(o.CreatedAt),
+                closedAt = Wire.Time(o.ClosedAt),
+            }
+            : null).ConfigureAwait(false);
+        return order is null ? ApiResults.NotFound("order not found") : ApiResults.Data(order);
+    }
+
+    /// <summary>One matched bet (fill) with both sides' figures.</summary>
+    private static async Task<IResult> BetAsync(ApiContext api, string txId)
+    {
+        if (!ObjectId.TryParse(txId, out ObjectId id))
+        {
+            return ApiResults.BadRequest("invalid txID format");
+        }
+        object? bet = await api.Sequencer.QueryAsync(engine => engine.Bets.TryGetValue(id, out Bet? b)
+            ? new
+            {
+                txID = b.TxId.ToString(),
+                gameID = b.Game.Id.ToString(),
+                takerID = b.Taker.Id.ToString(),
+                makerID = b.Maker.Id.ToString(),
+                makerOrderID = b.MakerOrder.Id.ToString(),
+                wagerRequestID = b.TakerWagerRequestId.ToString(),
+                takerOdds = b.TakerOdds.Value,
+                takerStake = Wire.Amount(b.TakerStake),
+                makerStake = Wire.Amount(b.MakerStake),
+                takerRisk = Wire.Amount(b.TakerFigures.Risk),
+                takerWin = Wire.Amount(b.TakerFigures.Win),
+                isPostArb = b.IsPostArb,
+                matchedAt = Wire.Time(b.MatchedAt),
+            }
+            : null).ConfigureAwait(false);
+        return bet is null ? ApiResults.NotFound("bet not found") : ApiResults.Data(bet);
     }
 
     private static IResult Unexpected() => ApiResults.Error(StatusCodes.Status500InternalServerError, "unexpected result");

@@ -16,13 +16,18 @@ public sealed class TestServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly string _dataDir;
+    private readonly bool _ownsDataDir;
 
-    private TestServer(WebApplication app, string dataDir, Uri baseAddress)
+    private TestServer(WebApplication app, string dataDir, bool ownsDataDir, Uri baseAddress)
     {
         _app = app;
         _dataDir = dataDir;
+        _ownsDataDir = ownsDataDir;
         BaseAddress = baseAddress;
     }
+
+    /// <summary>A fresh data directory for a test that restarts a server on it (the test deletes it).</summary>
+    public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "openline-tests", Guid.NewGuid().ToString("n"));
 
     public Uri BaseAddress { get; }
 
@@ -30,10 +35,16 @@ public sealed class TestServer : IAsyncDisposable
 
     public static Task<TestServer> StartAsync(params string[] settings) => StartAsync(null, settings);
 
+    public static Task<TestServer> StartAsync(TimeProvider? clock, params string[] settings) => LaunchAsync(clock, settings: settings);
+
     /// <param name="clock">Replaces the server's clock (for token lifetimes and other long spans of time).</param>
-    public static async Task<TestServer> StartAsync(TimeProvider? clock, params string[] settings)
+    /// <param name="dataDir">An existing data directory to start on (kept on dispose); null for a fresh, private one.</param>
+    /// <param name="configureServices">Replaces services (e.g. the journal store, to inject faults).</param>
+    public static async Task<TestServer> LaunchAsync(TimeProvider? clock = null, string? dataDir = null,
+        Action<IServiceCollection>? configureServices = null, params string[] settings)
     {
-        string dataDir = Path.Combine(Path.GetTempPath(), "openline-tests", Guid.NewGuid().ToString("n"));
+        bool ownsDataDir = dataDir is null;
+        dataDir ??= NewDataDir();
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
@@ -50,14 +61,24 @@ public sealed class TestServer : IAsyncDisposable
             {
                 services.AddSingleton(clock);
             }
+            configureServices?.Invoke(services);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var server = new TestServer(app, dataDir, new Uri(address));
+        var server = new TestServer(app, dataDir, ownsDataDir, new Uri(address));
         using HttpClient probe = server.CreateHttpClient();
         for (int i = 0; i < 100; i++)
         {
-            if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+            HttpResponseMessage health = await probe.GetAsync("/health");
+            if (health.StatusCode == HttpStatusCode.OK || (await health.Content.ReadAsStringAsync()).Contains("halted", StringComparison.Ordinal))
             {
                 return server;
             }
@@ -73,6 +94,10 @@ public sealed class TestServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!_ownsDataDir)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_dataDir, recursive: true);

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using OpenLine.Server.Storage;
+using OpenLine.Server.Tests.Kit;
+
+namespace OpenLine.Server.Tests.Storage;
+
+/// <summary>
+/// Restart rebuilds exactly the state a crash-free run would have (rules §9), through the real
+/// server on its SQLite store: from a snapshot, from the journal alone, past a torn last record;
+/// and the exchange halts rather than guess when the journal is corrupt or cannot be written.
+/// </summary>
+public sealed class RecoveryTests : IDisposable
+{
+    private readonly string _dataDir = TestServer.NewDataDir();
+
+    private string Database => Path.Combine(_dataDir, "openline.db");
+
+    private static async Task<(string Hash, long Commands)> StateAsync(TestServer server)
+    {
+        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
+        JsonNode state = (await admin.GetAsync("/admin/state")).Data;
+        Assert.Empty(state["invariantViolations"]!.AsArray());
+        return (state["stateHash"]!.GetValue<string>(), state["commandCount"]!.GetValue<long>());
+    }
+
+    /// <summary>Users, a game, resting orders, a partial fill, a cancel and a pending expiry.</summary>
+    private static async Task TradeAsync(TestServer server)
+    {
+        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
+        var anonymous = new OpenLineClient(server.CreateHttpClient());
+        foreach (string name in new[] { "rita", "sam" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = name, password = name + "-password", balance = 5000 })).Status);
+        }
+        OpenLineClient rita = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "rita", password = "rita-password" })).Data["user"]!["auth"]!.GetValue<string>());
+        OpenLineClient sam = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "sam", password = "sam-password" })).Data["user"]!["auth"]!.GetValue<string>());
+        JsonNode game = (await admin.PostAsync("/admin/games", new
+        {
+            league = "NBA", sport = "basketball", start = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
+            participants = new[] { new { longName = "Boston Celtics", shortName = "BOS" }, new { longName = "Los Angeles Lakers", shortName = "LAL" } },
+        })).Data["game"]!;
+        string id = game["id"]!.GetValue<string>();
+        string away = game["participants"]![0]!["id"]!.GetValue<string>();
+        string home = game["participants"]![1]!["id"]!.GetValue<string>();
+        JsonNode posted = (await rita.PostAsync("/session/v3/place", new
+        {
+            orders = new object[]
+            {
+                new { gameID = id, type = "moneyline", side = away, odds = 185, bet = 100, orderType = "post" },
+                new { gameID = id, type = "total", side = "over", number = 220.5, odds = -110, bet = 200, orderType = "post", expirationMinutes = 30 },
+                new { gameID = id, type = "spread", side = home, number = -3.5, odds = 105, bet = 150, orderType = "post" },
+            },
+        })).Data["createdSessions"]!;
+        await sam.PostAsync("/session/v3/place", new { orders = new[] { new { gameID = id, type = "moneyline", side = home, odds = -185, bet = 300 } } });
+        await rita.PostAsync("/session/cancel", new { sessionID = posted[2]!["unmatched"]!["orderID"]!.GetValue<string>() });
+    }
+
+    [Fact]
+    public async Task A_clean_restart_rebuilds_the_same_state_from_the_shutdown_snapshot()
+    {
+        (string Hash, long Commands) before;
+        await using (TestServer first = await TestServer.LaunchAsync(dataDir: _dataDir))
+        {
+            await TradeAsync(first);
+            before = await StateAsync(first);
+        }
+
+        await using TestServer second = await TestServer.LaunchAsync(dataDir: _dataDir);
+
+        Assert.Equal(before, await StateAsync(second));
+        Assert.NotEmpty(Query("SELECT seq FROM snapshot"));
+    }
+
+    [Fact]
+    public async Task Replaying_the_journal_alone_from_empty_rebuilds_the_same_state()
+    {
+        (string Hash, long Commands) before;
+        await using (TestServer first = await TestServer.LaunchAsync(dataDir: _dataDir))
+        {
+            await TradeAsync(first);
+            before = await StateAsync(first);
+        }
+        Execute("DELETE FROM snapshot");
+
+        await using TestServer second = await TestServer.LaunchAsync(dataDir: _dataDir);
+
+        Assert.Equal(before, await StateAsync(second));
+    }
+
+    [Fact]
+    public async Task A_torn_last_journal_record_is_discarded_not_half_applied()
+    {
+        (string Hash, long Commands) before;
+        await using (TestServer first = await TestServer.LaunchAsync(dataDir: _dataDir))
+        {
+            await TradeAsync(first);
+            before = await StateAsync(first);
+        }
+        Execute("DELETE FROM snapshot");
+        long last = Query("SELECT max(seq) FROM journal").Single();
+        Execute($"INSERT INTO journal (seq, at, payload, checksum) VALUES ({last + 1}, 0, x'0702', 12345)");
+
+        await using TestServer second = await TestServer.LaunchAsync(dataDir: _dataDir);
+
+        Assert.Equal(before, await StateAsync(second));
+        Assert.Equal(last, Query("SELECT max(seq) FROM journal").Single());
+    }
+
+    [Fact]
+    public async Task A_corrupt_record_in_the_middle_of_the_journal_stops_the_start_instead_of_guessing()
+    {
+        await using (TestServer first = await TestServer.LaunchAsync(dataDir: _dataDir))
+        {
+            await TradeAsync(first);
+        }
+        Execute("DELETE FROM snapshot");
+        Execute("UPDATE journal SET checksum = checksum + 1 WHERE seq = 3");
+
+        InvalidDataException refused = await Assert.ThrowsAsync<InvalidDataException>(() => TestServer.LaunchAsync(dataDir: _dataDir));
+
+        Assert.Equal("Journal record 3 is corrupt but records follow it; refusing to guess.", refused.Message);
+        Assert.True(Query("SELECT count(*) FROM journal").Single() > 3, "nothing was deleted");
+    }
+
+    [Fact]
+    public async Task When_the_journal_cannot_be_written_nothing_is_acknowledged_and_the_exchange_halts()
+    {
+        FailingStore? failing = null;
+        await using TestServer server = await TestServer.LaunchAsync(configureServices: services => services.AddSingleton<IJournalStore>(sp =>
+            failing = new FailingStore(new SqliteJournalStore(Path.Combine(_dataDir, "openline.db")))));
+        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = "ok-user", password = "password-1" })).Status);
+
+        failing!.Fail = true;
+        OpenLineClient.Response refused = await admin.PostAsync("/admin/users", new { username = "lost-user", password = "password-2" });
+        OpenLineClient.Response after = await admin.GetAsync("/admin/users");
+        OpenLineClient.Response health = await new OpenLineClient(server.CreateHttpClient()).GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.Contains("journal", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, after.Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.Status);
+    }
+
+    private List<long> Query(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        using SqliteDataReader reader = command.ExecuteReader();
+        var values = new List<long>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetInt64(0));
+        }
+        return values;
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+
+    /// <summary>A store whose appends fail on demand, like a full or dead disk.</summary>
+    private sealed class FailingStore(IJournalStore inner) : IJournalStore
+    {
+        public volatile bool Fail;
+
+        public string Description => "failing " + inner.Description;
+
+        public void Append(IReadOnlyList<JournalRecord> records)
+        {
+            if (Fail)
+            {
+                throw new IOException("disk full");
+            }
+            inner.Append(records);
+        }
+
+        public IEnumerable<JournalRecord> ReadAfter(long afterSequence) => inner.ReadAfter(afterSequence);
+        public void DeleteFrom(long fromSequence) => inner.DeleteFrom(fromSequence);
+        public void SaveSnapshot(StoredSnapshot snapshot) => inner.SaveSnapshot(snapshot);
+        public IEnumerable<StoredSnapshot> SnapshotsNewestFirst() => inner.SnapshotsNewestFirst();
+        public void CompactThrough(long sequence) => inner.CompactThrough(sequence);
+        public void Dispose() => inner.Dispose();
+    }
+}
