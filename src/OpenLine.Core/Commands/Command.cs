@@ -27,10 +27,14 @@ public sealed record CreateGame(string League, string Sport, long StartsAt, stri
 
 public sealed record SetGameLive(ObjectId GameId, bool Live) : Command;
 
-/// <summary>A batch of orders from one account, processed in array order with nothing in between (rules §3).</summary>
-public sealed record PlaceOrders(ObjectId AccountId, IReadOnlyList<OrderRequest> Orders) : Command;
+/// <summary>
+/// A batch of orders from one account, processed in array order with nothing in between (rules §3).
+/// With an <paramref name="IdempotencyKey"/>, a repeat from the same account returns the first result instead of acting again.
+/// </summary>
+public sealed record PlaceOrders(ObjectId AccountId, IReadOnlyList<OrderRequest> Orders, string? IdempotencyKey = null) : Command;
 
-public sealed record CancelOrder(ObjectId AccountId, ObjectId OrderId) : Command;
+/// <summary>Cancels one open order of the account; an <paramref name="IdempotencyKey"/> makes a retry return the first result.</summary>
+public sealed record CancelOrder(ObjectId AccountId, ObjectId OrderId, string? IdempotencyKey = null) : Command;
 
 /// <summary>Records a login token by its hash (the token itself never reaches the engine).</summary>
 public sealed record IssueToken(ObjectId AccountId, string TokenHash, long ExpiresAt) : Command;

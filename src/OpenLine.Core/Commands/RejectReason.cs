@@ -42,4 +42,5 @@ public enum RejectReason : short
     InvalidAmount = 504,
     InvalidGame = 505,
     UnknownToken = 506,
+    IdempotencyKeyReused = 507,
 }

@@ -5,6 +5,20 @@ public sealed partial class Exchange
 {
     private CommandResult CancelByOwner(CancelOrder command, List<ExchangeEvent> events)
     {
+        if (TryReplay(command.AccountId, command.IdempotencyKey, isCancel: true, out CommandResult replayed))
+        {
+            return replayed;
+        }
+        CommandResult result = CancelOnce(command, events);
+        if (command.IdempotencyKey is { } key && _accounts.ContainsKey(command.AccountId))
+        {
+            RememberCancel(command.AccountId, key, result);
+        }
+        return result;
+    }
+
+    private CommandResult CancelOnce(CancelOrder command, List<ExchangeEvent> events)
+    {
         if (!_orders.TryGetValue(command.OrderId, out Order? order))
         {
             return new Rejected(RejectReason.UnknownOrder, "order not found");
@@ -60,11 +74,14 @@ public sealed partial class Exchange
     }
 
     /// <summary>The side as the order's owner sent it: a participant id, over/under or yes/no.</summary>
-    public static string SideToken(Order order) => order.Book.Type switch
+    public static string SideToken(Order order) => SideToken(order.Book, order.Side);
+
+    /// <summary>The wire name of <paramref name="side"/> of <paramref name="book"/>.</summary>
+    public static string SideToken(OrderBook book, int side) => book.Type switch
     {
-        MarketType.Moneyline or MarketType.Spread => (order.Side == 0 ? order.Game.Away : order.Game.Home).Id.ToString(),
-        MarketType.Total => order.Side == 0 ? "over" : "under",
-        _ => order.Side == 0 ? "yes" : "no",
+        MarketType.Moneyline or MarketType.Spread => (side == 0 ? book.Game.Away : book.Game.Home).Id.ToString(),
+        MarketType.Total => side == 0 ? "over" : "under",
+        _ => side == 0 ? "yes" : "no",
     };
 
     /// <summary>The 1x2 market (<c>draw</c> or a participant id); null for other types.</summary>

@@ -13,10 +13,18 @@ public sealed partial class Exchange
         {
             return new Rejected(RejectReason.UnknownAccount, "account not found");
         }
+        if (TryReplay(account.Id, command.IdempotencyKey, isCancel: false, out CommandResult replayed))
+        {
+            return replayed;
+        }
         var outcomes = new OrderOutcome[command.Orders.Count];
         for (int i = 0; i < outcomes.Length; i++)
         {
             outcomes[i] = PlaceOne(account, command.Orders[i], mayHold: true, events);
+        }
+        if (command.IdempotencyKey is { } key)
+        {
+            RememberPlace(account.Id, key, outcomes);
         }
         return new PlaceResult(outcomes);
     }
@@ -256,6 +264,7 @@ public sealed partial class Exchange
         }
         _fillBuffer.Clear();
         OrderOutcome outcome = PlaceOne(held.Account, held.Request, mayHold: false, events);
+        ResolveHeldKey(holdId, outcome);
         events.Add(new HeldOrderResolved(Now, holdId, held.Account.Id, outcome));
     }
 

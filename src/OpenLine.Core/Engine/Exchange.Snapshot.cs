@@ -67,6 +67,8 @@ public sealed partial class Exchange
             CommandCodec.Write(new PlaceOrders(h.Account.Id, [h.Request]), output);
         }
 
+        WriteIdempotency(output);
+
         output.Int32(_timers.Count);
         foreach ((Timer timer, (long Due, ulong Sequence) priority) in _timers.UnorderedItems.OrderBy(t => t.Priority.Sequence))
         {
@@ -238,6 +240,8 @@ public sealed partial class Exchange
             var place = (PlaceOrders)CommandCodec.Read(input.Bytes());
             x._held.Add(holdId, new HeldOrder(holdId, account, place.Orders[0], releaseAt));
         }
+
+        x.ReadIdempotency(ref input);
 
         for (int i = Count(ref input); i > 0; i--)
         {

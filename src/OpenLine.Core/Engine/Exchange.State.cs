@@ -66,6 +66,7 @@ public sealed partial class Exchange
         {
             hash.Add((long)h.HoldId).Add(h.Account.Id).Add(h.ReleaseAt).Add(h.Request.ToString());
         }
+        HashIdempotency(hash);
         return hash.Finish();
     }
 

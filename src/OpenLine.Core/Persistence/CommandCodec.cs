@@ -52,9 +52,10 @@ public static class CommandCodec
                     output.Id(o.GameId).Byte((byte)o.Type).String(o.Side).NullableString(o.Market).Int32(o.Odds.Value).Money(o.Bet)
                         .NullableInt32(o.Number?.Quarters).Byte((byte)o.OrderType).NullableInt32(o.ExpirationMinutes).NullableString(o.UserReference);
                 }
+                output.NullableString(p.IdempotencyKey);
                 break;
             case CancelOrder c:
-                output.Byte((byte)Tag.CancelOrder).Id(c.AccountId).Id(c.OrderId);
+                output.Byte((byte)Tag.CancelOrder).Id(c.AccountId).Id(c.OrderId).NullableString(c.IdempotencyKey);
                 break;
             case IssueToken t:
                 output.Byte((byte)Tag.IssueToken).Id(t.AccountId).String(t.TokenHash).Int64(t.ExpiresAt);
@@ -104,7 +105,7 @@ public static class CommandCodec
                 new ParticipantSpec(input.String(), input.String()), new ParticipantSpec(input.String(), input.String())),
             Tag.SetGameLive => new SetGameLive(input.Id(), input.Bool()),
             Tag.PlaceOrders => ReadPlace(ref input),
-            Tag.CancelOrder => new CancelOrder(input.Id(), input.Id()),
+            Tag.CancelOrder => new CancelOrder(input.Id(), input.Id(), input.NullableString()),
             Tag.IssueToken => new IssueToken(input.Id(), input.String(), input.Int64()),
             Tag.RevokeToken => new RevokeToken(input.String()),
             Tag.ConfigureExchange => new ConfigureExchange(ReadOptions(ref input)),
@@ -147,7 +148,7 @@ public static class CommandCodec
             }
             orders[i] = new OrderRequest(game, type, side, market, price, bet, quarters is { } q ? new LineNumber(q) : null, orderType, expiration, reference);
         }
-        return new PlaceOrders(account, orders);
+        return new PlaceOrders(account, orders, input.NullableString());
     }
 
     private static void WriteOptions(BinaryOutput output, ExchangeOptions options)

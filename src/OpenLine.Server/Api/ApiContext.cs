@@ -117,6 +117,26 @@ public sealed class ApiContext(
         });
     }
 
+    /// <summary>
+    /// The optional <c>Idempotency-Key</c> header (an OpenLine extension): 1–200 printable ASCII
+    /// characters. A retry with the same key from the same user returns the first result.
+    /// </summary>
+    public static bool TryGetIdempotencyKey(HttpContext context, out string? key, out IResult? error)
+    {
+        key = context.Request.Headers["Idempotency-Key"];
+        error = null;
+        if (key is null)
+        {
+            return true;
+        }
+        if (key.Length is 0 or > Exchange.MaxIdempotencyKeyLength || key.Any(c => c is < (char)0x21 or > (char)0x7E))
+        {
+            error = ApiResults.BadRequest($"Idempotency-Key must be 1 to {Exchange.MaxIdempotencyKeyLength} printable ASCII characters.");
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>The response for a command the engine refused as a whole.</summary>
     public static IResult Rejection(Rejected rejected) => ApiResults.Error(RejectReasons.HttpStatus(rejected.Reason), rejected.Message);
 }

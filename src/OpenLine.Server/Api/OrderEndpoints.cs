@@ -12,16 +12,20 @@ public static class OrderEndpoints
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         app.MapPost("/session/v3/place", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => PlaceAsync(api, args, caller, legacy: false)));
+            api.ForUserAsync(context, (args, caller) => PlaceAsync(context, api, args, caller, legacy: false)));
         app.MapPost("/session/v2/place", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => PlaceAsync(api, args, caller, legacy: true)));
+            api.ForUserAsync(context, (args, caller) => PlaceAsync(context, api, args, caller, legacy: true)));
         app.MapPost("/session/cancel", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => CancelAsync(api, args, caller)));
+            api.ForUserAsync(context, (args, caller) => CancelAsync(context, api, args, caller)));
         return app;
     }
 
-    private static async Task<IResult> PlaceAsync(ApiContext api, RequestArgs args, Caller caller, bool legacy)
+    private static async Task<IResult> PlaceAsync(HttpContext context, ApiContext api, RequestArgs args, Caller caller, bool legacy)
     {
+        if (!ApiContext.TryGetIdempotencyKey(context, out string? idempotencyKey, out IResult? keyError))
+        {
+            return keyError!;
+        }
         if (args.BodyObject is not { } body)
         {
             return ApiResults.BadRequest("The body must be a JSON object with an \"orders\" array.");
@@ -61,7 +65,7 @@ public static class OrderEndpoints
 
         if (valid.Count > 0)
         {
-            CommandResult result = await api.Sequencer.ExecuteAsync(new PlaceOrders(caller.AccountId, valid), static (_, r) => r).ConfigureAwait(false);
+            CommandResult result = await api.Sequencer.ExecuteAsync(new PlaceOrders(caller.AccountId, valid, idempotencyKey), static (_, r) => r).ConfigureAwait(false);
             if (result is Rejected rejected)
             {
                 return ApiContext.Rejection(rejected);
@@ -99,8 +103,12 @@ public static class OrderEndpoints
 
     private static PlaceErrorDto SystemError() => new("failed to interact with database", RejectReasons.SystemError);
 
-    private static async Task<IResult> CancelAsync(ApiContext api, RequestArgs args, Caller caller)
+    private static async Task<IResult> CancelAsync(HttpContext context, ApiContext api, RequestArgs args, Caller caller)
     {
+        if (!ApiContext.TryGetIdempotencyKey(context, out string? idempotencyKey, out IResult? keyError))
+        {
+            return keyError!;
+        }
         string? sessionId = args.GetString("sessionID");
         if (sessionId is null)
         {
@@ -110,7 +118,7 @@ public static class OrderEndpoints
         {
             return ApiResults.BadRequest("invalid order ID format");
         }
-        CommandResult result = await api.Sequencer.ExecuteAsync(new CancelOrder(caller.AccountId, orderId), static (_, r) => r).ConfigureAwait(false);
+        CommandResult result = await api.Sequencer.ExecuteAsync(new CancelOrder(caller.AccountId, orderId, idempotencyKey), static (_, r) => r).ConfigureAwait(false);
         return result switch
         {
             CancelResult cancelled => ApiResults.Data(Views.Cancel(cancelled.Report)),

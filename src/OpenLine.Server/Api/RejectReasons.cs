@@ -25,7 +25,7 @@ public static class RejectReasons
     {
         RejectReason.UnknownOrder or RejectReason.UnknownAccount or RejectReason.UnknownGame => StatusCodes.Status404NotFound,
         RejectReason.NotYourOrder => StatusCodes.Status403Forbidden,
-        RejectReason.OrderNotOpen or RejectReason.UsernameTaken => StatusCodes.Status409Conflict,
+        RejectReason.OrderNotOpen or RejectReason.UsernameTaken or RejectReason.IdempotencyKeyReused => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
 }
