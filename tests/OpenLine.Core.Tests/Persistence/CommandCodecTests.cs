@@ -56,28 +56,31 @@ public class CommandCodecTests
     }
 
     [Fact]
-    public void Layout_of_a_place_record_is_the_released_one()
+    public void Place_and_cancel_records_in_the_released_layout_still_decode()
     {
-        // A tag's layout never changes once released (CommandCodec); a journal written today must
-        // read tomorrow. Pinned here field by field for the most complex record.
+        // "The layout of a tag never changes once released; a new layout gets a new tag" (CommandCodec):
+        // a journal written by the released codec must still read. Tag 7 and tag 8 as released, byte by byte.
         var account = new ObjectId(0x01020304, 0x1112131415161718);
         var game = new ObjectId(5, 6);
-        var place = new PlaceOrders(account,
-        [
-            new OrderRequest(game, MarketType.Spread, "s", null, AmericanOdds.FromInt32(-110), Money.FromMicros(10_000_000),
-                new LineNumber(-9), OrderType.PostArb, 30, "r"),
-        ]);
-        byte[] expected = new BinaryOutput()
+        byte[] place = new BinaryOutput()
             .Byte(7).Int32(0x01020304).Int64(0x1112131415161718).Int32(1)
             .Int32(5).Int64(6).Byte(1).Int32(1).Byte((byte)'s').Byte(0).Int32(-110).Int64(10_000_000)
             .Byte(1).Int32(-9).Byte(2).Byte(1).Int32(30).Byte(1).Int32(1).Byte((byte)'r')
             .ToArray();
+        byte[] cancel = new BinaryOutput().Byte(8).Int32(0x01020304).Int64(0x1112131415161718).Int32(5).Int64(6).ToArray();
 
-        Assert.Equal(expected, CommandCodec.Encode(place));
+        CommandSamples.AssertSame(
+            new PlaceOrders(account,
+            [
+                new OrderRequest(game, MarketType.Spread, "s", null, AmericanOdds.FromInt32(-110), Money.FromMicros(10_000_000),
+                    new LineNumber(-9), OrderType.PostArb, 30, "r"),
+            ]),
+            CommandCodec.Read(place));
+        CommandSamples.AssertSame(new CancelOrder(account, game), CommandCodec.Read(cancel));
     }
 
     [Fact]
-    public void Layout_of_a_configure_record_is_the_released_one_with_leagues_in_a_canonical_order()
+    public void Configure_record_is_written_in_the_released_layout_with_leagues_in_a_canonical_order()
     {
         var options = new ExchangeOptions
         {

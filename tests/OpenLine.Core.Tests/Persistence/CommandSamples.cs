@@ -115,6 +115,7 @@ internal static class CommandSamples
             case PlaceOrders place:
                 {
                     var other = (PlaceOrders)actual;
+                    Assert.Equal(place with { Orders = other.Orders }, other); // every field but the list
                     Assert.Equal(place.AccountId, other.AccountId);
                     Assert.Equal(place.Orders.Count, other.Orders.Count);
                     for (int i = 0; i < place.Orders.Count; i++)
@@ -124,6 +125,7 @@ internal static class CommandSamples
                     break;
                 }
             case ConfigureExchange configure:
+                Assert.Equal(configure with { Options = ((ConfigureExchange)actual).Options }, actual); // every field but the options
                 AssertSame(configure.Options, ((ConfigureExchange)actual).Options);
                 break;
             default:

@@ -167,7 +167,71 @@ public class SnapshotTests
         }
     }
 
+    [Fact]
+    public void Snapshot_with_a_single_held_order_restores_it_and_releases_it_identically()
+    {
+        var x = new TestExchange();
+        Game game = x.NewGame("NBA", "basketball");
+        Account maker = x.NewAccount();
+        Account taker = x.NewAccount();
+        x.SetLive(game);
+        x.Rest(maker, Orders.Home(game, 110, 100m));
+        OrderHeld held = x.Hold(taker, Orders.Away(game, -110, 50m));
+
+        var twin = new Twin(x.Engine, Restore(Twin.Snapshot(x.Engine)), x.Now);
+        twin.Now = held.ReleaseAt;
+        twin.Run(AdvanceTime.Instance, "release");
+
+        Twin.AssertSameState(twin.Expected, twin.Actual);
+        Assert.Single(x.EventsOf<HeldOrderResolved>().Where(e => e.HoldId == held.HoldId), e => e.Outcome is OrderAccepted);
+    }
+
     // Corruption. The layout starts with a 4-byte magic and a version byte.
+
+    [Fact]
+    public void Snapshot_with_an_order_on_a_side_other_than_0_or_1_throws_FormatException()
+    {
+        // Two engines that differ only in the side of one resting order: their snapshots differ in that byte alone.
+        byte[] away = OneRestingOrder(home: false);
+        byte[] home = OneRestingOrder(home: true);
+        int[] differing = [.. Enumerable.Range(0, away.Length).Where(i => away[i] != home[i])];
+        int sideByte = Assert.Single(differing);
+        Assert.Equal((0, 1), (away[sideByte], home[sideByte]));
+
+        foreach (byte side in (byte[])[2, 3, 0x80, 0xFF])
+        {
+            byte[] corrupt = [.. away];
+            corrupt[sideByte] = side;
+            Assert.Throws<FormatException>(() => Exchange.ReadSnapshot(corrupt));
+        }
+    }
+
+    private static byte[] OneRestingOrder(bool home)
+    {
+        var x = new TestExchange();
+        Game game = x.NewGame();
+        Account a = x.NewAccount();
+        x.Rest(a, home ? Orders.Home(game, 110, 20m) : Orders.Away(game, 110, 20m));
+        return Twin.Snapshot(x.Engine);
+    }
+
+    [Fact]
+    public void Snapshot_whose_options_record_decodes_as_another_command_throws_FormatException()
+    {
+        // With a minimum offer of 28 micro-dollars and no delay table, the 33-byte options record
+        // read with tag 10 (RevokeToken) instead of 11 is a well-formed RevokeToken of the same
+        // length: a one-bit flip (11 ^ 1 = 10) the reader must still refuse as a FormatException.
+        var engine = new Exchange(new ExchangeOptions
+        {
+            MinimumOffer = Money.FromMicros(28),
+            LiveDelayMilliseconds = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase),
+        });
+        byte[] snapshot = Twin.Snapshot(engine);
+        Assert.Equal(11, snapshot[5]);
+        snapshot[5] ^= 0x01;
+
+        Assert.Throws<FormatException>(() => Exchange.ReadSnapshot(snapshot));
+    }
 
     [Fact]
     public void Empty_input_throws_FormatException()
@@ -243,8 +307,8 @@ public class SnapshotTests
         }
 
         Assert.True(escaped.Count == 0,
-            $"{escaped.Count} single-byte changes of a {snapshot.Length}-byte snapshot escaped as other exceptions; first ones:\n"
-            + string.Join('\n', escaped.Take(10)));
+            $"{escaped.Count} single-byte changes of a {snapshot.Length}-byte snapshot escaped as other exceptions; the first of each kind:\n"
+            + string.Join('\n', escaped.GroupBy(e => e[(e.IndexOf(": ", StringComparison.Ordinal) + 2)..]).Select(g => $"{g.Count()} × {g.First()}")));
     }
 
     [Fact]

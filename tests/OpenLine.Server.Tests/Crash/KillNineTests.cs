@@ -32,14 +32,18 @@ public sealed class KillNineTests : IDisposable
     private int _cancelsAcked;
     private int _unknownOutcomes;
 
-    [Fact]
-    public async Task Kill_minus_nine_under_load_never_loses_an_acknowledged_order_or_fill()
+    private string? _postgresSchema;
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Kill_minus_nine_under_load_never_loses_an_acknowledged_order_or_fill(string store)
     {
         int seed = Environment.TickCount;
         var random = new Random(seed);
         int port = ServerProcess.FreePort();
-        string[] settings = ["--OpenLine:RateLimitPerMinute=0", "--OpenLine:SnapshotEvery=500"];
-        Log($"crash test: seed {seed}, {Rounds} kills, {Traders} concurrent traders, server on port {port}, data in {_dataDir}");
+        string[] settings = ["--OpenLine:RateLimitPerMinute=0", "--OpenLine:SnapshotEvery=500", .. StoreSettings(store)];
+        Log($"crash test on {store}: seed {seed}, {Rounds} kills, {Traders} concurrent traders, server on port {port}, data in {_dataDir}");
 
         string[] tokens = [];
         string gameId = "", away = "", home = "";
@@ -186,15 +190,45 @@ public sealed class KillNineTests : IDisposable
             + $"{state["commandCount"]} commands journaled, no crossed book");
     }
 
+    /// <summary>SQLite in the data directory, or a fresh schema of the PostgreSQL server named by OPENLINE_TEST_POSTGRES.</summary>
+    private string[] StoreSettings(string store)
+    {
+        if (store == "sqlite")
+        {
+            return [];
+        }
+        string? connection = Environment.GetEnvironmentVariable(Storage.PostgresJournalStoreTests.Variable);
+        if (string.IsNullOrWhiteSpace(connection) && Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            Assert.Fail($"{Storage.PostgresJournalStoreTests.Variable} must be set under CI.");
+        }
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(connection), $"{Storage.PostgresJournalStoreTests.Variable} is not set (the CI script sets it).");
+        _postgresSchema = "crash_" + Guid.NewGuid().ToString("n");
+        using (var admin = new Npgsql.NpgsqlConnection(connection))
+        {
+            admin.Open();
+            using var create = new Npgsql.NpgsqlCommand($"CREATE SCHEMA {_postgresSchema}", admin);
+            create.ExecuteNonQuery();
+        }
+        return [$"--OpenLine:Postgres={new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = _postgresSchema }.ConnectionString}"];
+    }
+
     private void Log(string line)
     {
         _report.AppendLine(line);
         TestContext.Current.TestOutputHelper?.WriteLine(line);
-        File.WriteAllText(ReportPath, _report.ToString());
+        File.AppendAllText(ReportPath, line + Environment.NewLine);
     }
 
     public void Dispose()
     {
+        if (_postgresSchema is not null)
+        {
+            using var admin = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable(Storage.PostgresJournalStoreTests.Variable));
+            admin.Open();
+            using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA {_postgresSchema} CASCADE", admin);
+            drop.ExecuteNonQuery();
+        }
         try
         {
             Directory.Delete(_dataDir, recursive: true);
