@@ -104,6 +104,12 @@ public sealed class Sequencer : IDisposable
         }
         _queue.Enqueue(item);
         _wake.Set();
+        if (_haltReason is not null || _stopping)
+        {
+            // Halted or stopped between the check above and the enqueue: the thread may already
+            // have drained the queue for the last time, so fail what is left here.
+            FailPending();
+        }
     }
 
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
