@@ -132,6 +132,10 @@ public static class OpenLineApp
         {
             return ApiResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, halted.Message);
         }
+        if (error is BadInputException badInput)
+        {
+            return ApiResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, badInput.Message);
+        }
         return error is BadHttpRequestException bad
             ? ApiResults.WriteErrorAsync(context, bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? "Request body too large."

@@ -63,8 +63,7 @@ public sealed partial class Exchange
         output.Int32(_held.Count);
         foreach (HeldOrder h in _held.Values.OrderBy(h => h.HoldId))
         {
-            output.UInt64(h.HoldId).Id(h.Account.Id).Int64(h.ReleaseAt);
-            CommandCodec.Write(new PlaceOrders(h.Account.Id, [h.Request]), output);
+            output.UInt64(h.HoldId).Id(h.Account.Id).Int64(h.ReleaseAt).Bytes(CommandCodec.Encode(new PlaceOrders(h.Account.Id, [h.Request])));
         }
 
         WriteIdempotency(output);
@@ -95,7 +94,8 @@ public sealed partial class Exchange
         {
             return ReadSnapshotCore(data);
         }
-        catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException or OverflowException or InvalidOperationException)
+        catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException or OverflowException or InvalidOperationException
+            or IndexOutOfRangeException or InvalidCastException)
         {
             throw new FormatException("Corrupt snapshot: " + ex.Message, ex);
         }
@@ -109,7 +109,10 @@ public sealed partial class Exchange
             throw new FormatException("Not an OpenLine snapshot of a known version.");
         }
         int optionsLength = PeekCommandLength(data[5..]);
-        var options = (ConfigureExchange)CommandCodec.Read(data.Slice(5, optionsLength));
+        if (CommandCodec.Read(data.Slice(5, optionsLength)) is not ConfigureExchange options)
+        {
+            throw new FormatException("A snapshot starts with the exchange's options.");
+        }
         input = new BinaryInput(data[(5 + optionsLength)..]);
         var x = new Exchange(options.Options)
         {
@@ -162,7 +165,7 @@ public sealed partial class Exchange
             };
             for (int b = Count(ref input); b > 0; b--)
             {
-                g.GetOrCreateBook(new BookKey((MarketType)input.Byte(), input.Int32()));
+                g.GetOrCreateBook(new BookKey(Checked<MarketType>(input.Byte()), input.Int32()));
             }
             x._games.Add(g.Id, g);
         }
@@ -174,11 +177,11 @@ public sealed partial class Exchange
             ObjectId wagerRequestId = input.Id();
             Account owner = x._accounts[input.Id()];
             Game game = x._games[input.Id()];
-            if (!game.TryGetBook(new BookKey((MarketType)input.Byte(), input.Int32()), out OrderBook? book))
+            if (!game.TryGetBook(new BookKey(Checked<MarketType>(input.Byte()), input.Int32()), out OrderBook? book))
             {
                 throw new FormatException($"Order {id} refers to a book its game does not have.");
             }
-            int side = input.Byte();
+            int side = Side(input.Byte());
             AmericanOdds odds = AmericanOdds.FromInt32(input.Int32());
             Money offered = input.Money();
             Money remaining = input.Money();
@@ -197,8 +200,8 @@ public sealed partial class Exchange
                 Filled = filled,
                 Released = released,
             };
-            o.State = (OrderState)input.Byte();
-            o.CancelReason = input.NullableInt32() is { } reason ? (CancelReason)reason : null;
+            o.State = Checked<OrderState>(input.Byte());
+            o.CancelReason = input.NullableInt32() is { } reason ? Checked<CancelReason>(reason) : null;
             o.ClosedAt = input.NullableInt64();
             x._orders.Add(o.Id, o);
             if (o.State == OrderState.Open)
@@ -218,7 +221,7 @@ public sealed partial class Exchange
             ObjectId txId = input.Id();
             Order maker = x._orders[input.Id()];
             Account taker = x._accounts[input.Id()];
-            var bet = new Bet(txId, maker, taker, input.Id(), input.Byte(), input.Money(), input.Money(),
+            var bet = new Bet(txId, maker, taker, input.Id(), Side(input.Byte()), input.Money(), input.Money(),
                 new TakerFigures(input.Money(), input.Money(), input.Money(), input.Money()), input.Bool(), input.NullableString(), input.Int64());
             x._bets.Add(bet.TxId, bet);
             taker.AddBet(bet);
@@ -237,7 +240,10 @@ public sealed partial class Exchange
             ulong holdId = input.UInt64();
             Account account = x._accounts[input.Id()];
             long releaseAt = input.Int64();
-            var place = (PlaceOrders)CommandCodec.Read(input.Bytes());
+            if (CommandCodec.Read(input.Bytes()) is not PlaceOrders { Orders.Count: 1 } place)
+            {
+                throw new FormatException($"Held order {holdId} is not a single-order place.");
+            }
             x._held.Add(holdId, new HeldOrder(holdId, account, place.Orders[0], releaseAt));
         }
 
@@ -261,6 +267,14 @@ public sealed partial class Exchange
         return x;
     }
 
+    private static T Checked<T>(int value) where T : struct, Enum
+    {
+        T result = (T)Enum.ToObject(typeof(T), value);
+        return Enum.IsDefined(result) ? result : throw new FormatException($"Invalid {typeof(T).Name} {value}.");
+    }
+
+    private static int Side(int value) => value is 0 or 1 ? value : throw new FormatException($"Invalid book side {value}.");
+
     private static int Count(ref BinaryInput input)
     {
         int count = input.Int32();
@@ -272,7 +286,10 @@ public sealed partial class Exchange
     {
         // Options layout: tag(1) + minimum(8) + default delay(8) + live lifetime(8) + max expiration(4) + count(4) + entries.
         var input = new BinaryInput(data);
-        input.Byte();
+        if (input.Byte() != 11)
+        {
+            throw new FormatException("A snapshot starts with the exchange's options.");
+        }
         input.Int64();
         input.Int64();
         input.Int64();

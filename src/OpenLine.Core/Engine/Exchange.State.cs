@@ -64,9 +64,16 @@ public sealed partial class Exchange
         }
         foreach (HeldOrder h in _held.Values.OrderBy(h => h.HoldId))
         {
-            hash.Add((long)h.HoldId).Add(h.Account.Id).Add(h.ReleaseAt).Add(h.Request.ToString());
+            hash.Add(h.HoldId).Add(h.Account.Id).Add(h.ReleaseAt).Add(h.Request.ToString());
         }
         HashIdempotency(hash);
+        var options = new BinaryOutput();
+        CommandCodec.Write(new ConfigureExchange(Options), options);
+        hash.Add(Convert.ToBase64String(options.Written)).Add(_timerSequence).Add(_timers.Count);
+        foreach ((Timer timer, (long Due, ulong Sequence) at) in _timers.UnorderedItems.OrderBy(t => t.Priority.Sequence))
+        {
+            hash.Add(at.Due).Add(at.Sequence).Add((int)timer.Kind).Add(timer.Order?.Id ?? timer.Game?.Id ?? ObjectId.Empty).Add(timer.HoldId);
+        }
         return hash.Finish();
     }
 

@@ -46,7 +46,17 @@ public ref struct BinaryInput(ReadOnlySpan<byte> data)
 
     public ObjectId Id() => new(unchecked((uint)Int32()), UInt64());
 
-    public string String() => Encoding.UTF8.GetString(Take(Int32()));
+    public string String()
+    {
+        try
+        {
+            return BinaryOutput.StrictUtf8.GetString(Take(Int32()));
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new FormatException("Invalid UTF-8 in a string.", ex);
+        }
+    }
 
     public string? NullableString() => Bool() ? String() : null;
 

@@ -10,6 +10,9 @@ namespace OpenLine.Core;
 /// </summary>
 public sealed class BinaryOutput
 {
+    /// <summary>UTF-8 that refuses what it cannot carry (a lone surrogate) instead of changing it silently.</summary>
+    internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly ArrayBufferWriter<byte> _buffer;
 
     public BinaryOutput(int initialCapacity = 256) => _buffer = new ArrayBufferWriter<byte>(initialCapacity);
@@ -53,9 +56,9 @@ public sealed class BinaryOutput
 
     public BinaryOutput String(string value)
     {
-        int count = Encoding.UTF8.GetByteCount(value);
+        int count = StrictUtf8.GetByteCount(value);
         Int32(count);
-        Encoding.UTF8.GetBytes(value, _buffer.GetSpan(count));
+        StrictUtf8.GetBytes(value, _buffer.GetSpan(count));
         _buffer.Advance(count);
         return this;
     }

@@ -2,8 +2,9 @@ namespace OpenLine.Core;
 
 /// <summary>
 /// The binary encoding of commands, as the journal stores them (we journal inputs; replay
-/// re-derives every outcome). One tag byte per command type; the layout of a tag never changes
-/// once released — a new layout gets a new tag.
+/// re-derives every outcome). One tag byte per command type. The layouts below were first
+/// released with durability (step 2 of the plan); the layout of a tag never changes once
+/// released — a new layout gets a new tag (tests pin the bytes).
 /// </summary>
 public static class CommandCodec
 {

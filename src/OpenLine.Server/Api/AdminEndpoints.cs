@@ -129,7 +129,7 @@ public static class AdminEndpoints
             {
                 return ApiResults.BadRequest("each participant needs a longName and a shortName (strings).");
             }
-            specs[i++] = new ParticipantSpec(longName.GetString()!, shortName.GetString()!);
+            specs[i++] = new ParticipantSpec(JsonText.GetString(longName, "longName")!, JsonText.GetString(shortName, "shortName")!);
         }
         var command = new CreateGame(league, sport, start.ToUnixTimeMilliseconds(), eventName, specs[0], specs[1]);
         return await api.Sequencer.ExecuteAsync(command, static (_, result) => result switch

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenLine.Core;
+using OpenLine.Server.Api.Http;
 
 namespace OpenLine.Server.Api;
 
@@ -195,7 +196,11 @@ public static class OrderParser
             case JsonValueKind.Null:
                 return true;
             case JsonValueKind.String:
-                value = property.GetString();
+                if (!JsonText.TryGetString(property, out value))
+                {
+                    error = $"{name} is not valid Unicode text";
+                    return false;
+                }
                 return true;
             default:
                 error = $"{name} must be a string";

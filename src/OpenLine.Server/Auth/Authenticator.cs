@@ -53,7 +53,7 @@ public sealed class Authenticator
         }
         if (body is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("token", out JsonElement token))
         {
-            return token.ValueKind == JsonValueKind.String ? token.GetString() ?? "" : "";
+            return token.ValueKind == JsonValueKind.String && Api.Http.JsonText.TryGetString(token, out string? text) ? text ?? "" : "";
         }
         return null;
     }

@@ -294,9 +294,13 @@ public sealed class Sequencer : IDisposable
     /// <summary>Sequence, apply and record one command (on the engine thread).</summary>
     private CommandResult Apply(Command command, long now)
     {
+        // Encode first: a command the journal cannot carry is refused before it touches the state.
+        _encoder.Clear();
+        CommandCodec.Write(command, _encoder);
+        byte[] payload = _encoder.ToArray();
         _events.Clear();
         CommandResult result = _engine.Execute(command, now, _events);
-        _batchRecords.Add(Record(command, now));
+        _batchRecords.Add(JournalRecord.Create((long)_engine.CommandCount, now, payload));
         _batchEvents.AddRange(_events);
         if (result is PlaceResult place)
         {

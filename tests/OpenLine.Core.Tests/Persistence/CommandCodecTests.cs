@@ -56,27 +56,31 @@ public class CommandCodecTests
     }
 
     [Fact]
-    public void Place_and_cancel_records_in_the_released_layout_still_decode()
+    public void Place_and_cancel_records_keep_the_first_released_layout()
     {
-        // "The layout of a tag never changes once released; a new layout gets a new tag" (CommandCodec):
-        // a journal written by the released codec must still read. Tag 7 and tag 8 as released, byte by byte.
+        // "The layout of a tag never changes once released; a new layout gets a new tag" (CommandCodec).
+        // Tags 7 and 8 as first released (with step 2, idempotency key included), byte by byte: a
+        // journal written by this codec must read forever, so these bytes must never need to change.
         var account = new ObjectId(0x01020304, 0x1112131415161718);
         var game = new ObjectId(5, 6);
         byte[] place = new BinaryOutput()
             .Byte(7).Int32(0x01020304).Int64(0x1112131415161718).Int32(1)
             .Int32(5).Int64(6).Byte(1).Int32(1).Byte((byte)'s').Byte(0).Int32(-110).Int64(10_000_000)
             .Byte(1).Int32(-9).Byte(2).Byte(1).Int32(30).Byte(1).Int32(1).Byte((byte)'r')
+            .Byte(1).Int32(1).Byte((byte)'k')
             .ToArray();
-        byte[] cancel = new BinaryOutput().Byte(8).Int32(0x01020304).Int64(0x1112131415161718).Int32(5).Int64(6).ToArray();
+        byte[] cancel = new BinaryOutput().Byte(8).Int32(0x01020304).Int64(0x1112131415161718).Int32(5).Int64(6).Byte(0).ToArray();
+        var expectedPlace = new PlaceOrders(account,
+        [
+            new OrderRequest(game, MarketType.Spread, "s", null, AmericanOdds.FromInt32(-110), Money.FromMicros(10_000_000),
+                new LineNumber(-9), OrderType.PostArb, 30, "r"),
+        ], "k");
 
-        CommandSamples.AssertSame(
-            new PlaceOrders(account,
-            [
-                new OrderRequest(game, MarketType.Spread, "s", null, AmericanOdds.FromInt32(-110), Money.FromMicros(10_000_000),
-                    new LineNumber(-9), OrderType.PostArb, 30, "r"),
-            ]),
-            CommandCodec.Read(place));
+        CommandSamples.AssertSame(expectedPlace, CommandCodec.Read(place));
+        Assert.Equal("k", ((PlaceOrders)CommandCodec.Read(place)).IdempotencyKey);
         CommandSamples.AssertSame(new CancelOrder(account, game), CommandCodec.Read(cancel));
+        Assert.Equal(place, CommandCodec.Encode(expectedPlace));
+        Assert.Equal(cancel, CommandCodec.Encode(new CancelOrder(account, game)));
     }
 
     [Fact]

@@ -95,6 +95,19 @@ public sealed class AuthTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task Text_that_is_not_valid_unicode_is_a_400_not_a_500()
+    {
+        var anonymous = new OpenLineClient(fixture.Server.CreateHttpClient());
+
+        OpenLineClient.Response login = await anonymous.PostRawAsync("/user/login", "{\"username\":\"al\\ud800ice\",\"password\":\"x\"}");
+        OpenLineClient.Response create = await fixture.Admin.PostRawAsync("/admin/users", "{\"username\":\"ev\\ud800il\",\"password\":\"password1\"}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, login.Status);
+        Assert.Equal("username is not valid Unicode text.", login.Error);
+        Assert.Equal(HttpStatusCode.BadRequest, create.Status);
+    }
+
+    [Fact]
     public async Task Logout_invalidates_the_token()
     {
         ExchangeSetup.User user = await fixture.CreateUserAsync();

@@ -283,6 +283,7 @@ public sealed class PlaceEndpointTests(ServerFixture fixture) : IClassFixture<Se
     [InlineData("{\"gameID\":\"G\",\"type\":\"moneyline\",\"side\":\"S\",\"odds\":-110,\"bet\":20,\"expirationMinutes\":1.5}", "expirationMinutes must be")]
     [InlineData("{\"gameID\":\"G\",\"type\":\"moneyline\",\"side\":\"S\",\"odds\":-110,\"bet\":5,\"orderType\":\"post\"}", "minimum offer of $10.00")]
     [InlineData("[1,2]", "order must be a JSON object")]
+    [InlineData("{\"gameID\":\"G\",\"type\":\"moneyline\",\"side\":\"S\",\"odds\":-110,\"bet\":20,\"userReference\":\"x\\ud800y\"}", "userReference is not valid Unicode text")]
     public async Task Each_bad_order_gets_a_clear_validation_error(string orderJson, string expected)
     {
         ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();

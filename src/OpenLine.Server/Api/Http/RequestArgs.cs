@@ -79,7 +79,7 @@ public sealed class RequestArgs : IDisposable
         {
             return value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => JsonText.GetString(value, name),
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
                 _ => null,
             };
