@@ -8,6 +8,7 @@ public sealed class Account
 {
     private readonly HashSet<Order> _openOrders = [];
     private readonly List<Bet> _bets = [];
+    private readonly Dictionary<Game, GamePosition> _positions = [];
 
     internal Account(ObjectId id, string username, string passwordHash, Money creditLimit, CommissionRate commission, long createdAt)
     {
@@ -37,10 +38,13 @@ public sealed class Account
     /// <summary>Σ remaining stake of the account's open orders.</summary>
     public Money RestingStake { get; internal set; }
 
-    /// <summary>Σ risk of the account's ungraded matched bets (taker risk includes loss-side commission).</summary>
-    public Money MatchedRisk { get; internal set; }
+    /// <summary>
+    /// Σ over games of the worst-case loss of the account's ungraded matched bets on that game
+    /// (rules §5: hedged bets net out within a game; taker risk includes loss-side commission).
+    /// </summary>
+    public Money MatchedRisk { get; private set; }
 
-    /// <summary>≤ 0: minus what the account can lose on its open orders and bets (no netting until step 3).</summary>
+    /// <summary>≤ 0: minus what the account can lose: its resting stakes plus, per game, the worst case of its matched bets.</summary>
     public Money Liability => -(RestingStake + MatchedRisk);
 
     /// <summary><c>displayBalance − creditLimit + liability</c> (rules §5).</summary>
@@ -48,6 +52,42 @@ public sealed class Account
 
     public IReadOnlyCollection<Order> OpenOrders => _openOrders;
     public IReadOnlyList<Bet> Bets => _bets;
+
+    /// <summary>The account's matched position per game.</summary>
+    public IReadOnlyDictionary<Game, GamePosition> Positions => _positions;
+
+    /// <summary>≤ 0: the worst case of the account's matched bets on <paramref name="game"/> plus its resting stakes there.</summary>
+    public Money GameLiability(Game game)
+    {
+        Money resting = Money.Zero;
+        foreach (Order order in _openOrders)
+        {
+            if (order.Game == game)
+            {
+                resting += order.Remaining;
+            }
+        }
+        return -(resting + (_positions.TryGetValue(game, out GamePosition? position) ? position.Exposure : Money.Zero));
+    }
+
+    /// <summary>The exposure the account's position on a game would have with more bets on one side of one book.</summary>
+    internal Money ExposureWith(Game game, BookKey key, int side, IReadOnlyList<(Money Win, Money Loss)> extra) =>
+        (_positions.GetValueOrDefault(game) ?? new GamePosition(game)).ExposureWith(key, side, extra);
+
+    internal Money ExposureOn(Game game) => _positions.TryGetValue(game, out GamePosition? position) ? position.Exposure : Money.Zero;
+
+    /// <summary>Adds one matched bet (what this account wins or loses on it) to its game position.</summary>
+    internal void AddToPosition(Game game, BookKey key, int side, Money win, Money loss)
+    {
+        if (!_positions.TryGetValue(game, out GamePosition? position))
+        {
+            position = new GamePosition(game);
+            _positions.Add(game, position);
+        }
+        Money before = position.Exposure;
+        position.Add(key, side, win, loss);
+        MatchedRisk += position.Exposure - before;
+    }
 
     internal void AddOpenOrder(Order order) => _openOrders.Add(order);
     internal void RemoveOpenOrder(Order order) => _openOrders.Remove(order);

@@ -107,12 +107,19 @@ public sealed partial class Exchange
             rest = Money.Zero; // the remainder of a partly filled limit below the minimum is dropped (rules §4)
         }
 
-        // 7. Liability: the order's resting stake plus the taker risk of its fills (rules §5).
+        // 7. Liability: the order's resting stake plus the change its fills make to the account's
+        //    worst case on this game (rules §5) — a hedge may need nothing, or free funds.
         bool isPostArb = request.OrderType == OrderType.PostArb;
         Money needed = rest;
-        foreach (PlannedFill fill in fills)
+        if (fills.Count > 0)
         {
-            needed += TakerFiguresFor(account, fill, isPostArb).Risk;
+            var bets = new (Money Win, Money Loss)[fills.Count];
+            for (int i = 0; i < fills.Count; i++)
+            {
+                TakerFigures figures = TakerFiguresFor(account, fills[i], isPostArb);
+                bets[i] = (figures.Win, figures.Risk);
+            }
+            needed += account.ExposureWith(game, key, side, bets) - account.ExposureOn(game);
         }
         if (needed > account.Available)
         {
@@ -147,8 +154,8 @@ public sealed partial class Exchange
             maker.Filled += fill.MakerStake;
             maker.Level!.TotalRemaining -= fill.MakerStake;
             maker.Owner.RestingStake -= fill.MakerStake;
-            maker.Owner.MatchedRisk += fill.MakerStake;
-            account.MatchedRisk += figures.Risk;
+            maker.Owner.AddToPosition(game, key, 1 - side, win: fill.TakerStake, loss: fill.MakerStake);
+            account.AddToPosition(game, key, side, win: figures.Win, loss: figures.Risk);
             game.MatchedVolume += fill.TakerStake + fill.MakerStake;
 
             var report = new FillReport(bet.TxId, wagerRequestId, maker.Id, request.Type, request.Side, market, number,

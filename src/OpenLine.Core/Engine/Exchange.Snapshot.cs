@@ -226,8 +226,7 @@ public sealed partial class Exchange
             x._bets.Add(bet.TxId, bet);
             taker.AddBet(bet);
             maker.Owner.AddBet(bet);
-            taker.MatchedRisk += bet.TakerFigures.Risk;
-            maker.Owner.MatchedRisk += bet.MakerStake;
+            AddBetToPositions(bet);
         }
 
         for (int i = Count(ref input); i > 0; i--)

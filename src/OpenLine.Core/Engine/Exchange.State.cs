@@ -138,14 +138,28 @@ public sealed partial class Exchange
                 problems.Add($"order {o.Id}: filled + remaining + released differs from offered");
             }
         }
+        var positions = new Dictionary<(Account, Game), GamePosition>();
+        void Add(Account account, Bet bet, int side, Money win, Money loss)
+        {
+            if (!positions.TryGetValue((account, bet.Game), out GamePosition? position))
+            {
+                position = new GamePosition(bet.Game);
+                positions.Add((account, bet.Game), position);
+            }
+            position.Add(bet.Book.Key, side, win, loss);
+        }
         foreach (Bet b in _bets.Values)
         {
-            matched[b.Taker] = matched.GetValueOrDefault(b.Taker) + b.TakerFigures.Risk;
-            matched[b.Maker] = matched.GetValueOrDefault(b.Maker) + b.MakerStake;
+            Add(b.Taker, b, b.TakerSide, b.TakerFigures.Win, b.TakerFigures.Risk);
+            Add(b.Maker, b, 1 - b.TakerSide, b.TakerStake, b.MakerStake);
             if (b.MakerStake != b.TakerOdds.WinOn(b.TakerStake))
             {
                 problems.Add($"bet {b.TxId}: maker stake is not floor(A × m(taker odds))");
             }
+        }
+        foreach (((Account account, Game _), GamePosition position) in positions)
+        {
+            matched[account] = matched.GetValueOrDefault(account) + position.Exposure;
         }
         foreach (Account a in _accounts.Values)
         {
@@ -155,7 +169,7 @@ public sealed partial class Exchange
             }
             if (a.MatchedRisk != matched.GetValueOrDefault(a))
             {
-                problems.Add($"account {a.Username}: matched risk {a.MatchedRisk} but its bets total {matched.GetValueOrDefault(a)}");
+                problems.Add($"account {a.Username}: matched risk {a.MatchedRisk} but its bets' worst cases total {matched.GetValueOrDefault(a)}");
             }
             if (a.OpenOrders.Count != a.OpenOrders.Count(o => o.State == OrderState.Open && o.Owner == a))
             {
@@ -163,6 +177,13 @@ public sealed partial class Exchange
             }
         }
         return problems;
+    }
+
+    /// <summary>Adds a bet to both accounts' game positions: the taker wins its net win or loses its risk; the maker wins the taker's stake or loses its own.</summary>
+    private static void AddBetToPositions(Bet bet)
+    {
+        bet.Taker.AddToPosition(bet.Game, bet.Book.Key, bet.TakerSide, bet.TakerFigures.Win, bet.TakerFigures.Risk);
+        bet.Maker.AddToPosition(bet.Game, bet.Book.Key, 1 - bet.TakerSide, bet.TakerStake, bet.MakerStake);
     }
 
     private static IEnumerable<string> CrossedBetweenAccounts(OrderBook book)

@@ -35,8 +35,10 @@ internal sealed record Flow(AccountSpec[] Accounts, int GameCount, FlowOp[] Ops)
 /// </summary>
 internal static class OrderFlow
 {
-    public static readonly decimal[] SpreadLines = [-1.5m, 2.5m];
-    public static readonly decimal[] TotalLines = [200.5m, 201m];
+    // Small lines (with a whole number each, so pushes happen) keep the reference model's brute-force
+    // netting over every final score cheap: scores from 0 to ReferenceExchange.MaxScore cover every region.
+    public static readonly decimal[] SpreadLines = [-1.5m, 2m];
+    public static readonly decimal[] TotalLines = [2.5m, 3m];
 
     private static readonly Gen<int> Odds = Gen.Frequency(
         (4, Gen.OneOf(-130, -120, -115, -110, -105, -102, -101, 100, 101, 102, 105, 110, 115, 120, 130, 190, 198, 200, -200, -202)),

@@ -117,7 +117,9 @@ internal sealed class ReferenceExchange(long minimumOffer)
             rest = 0;
         }
         bool free = type == OrderType.PostArb;
-        long needed = rest + fills.Sum(f => Risk(taker, f, free));
+        // Rules §5 with netting: the resting stake plus how much the fills worsen the taker's worst case on this game.
+        ModelBet[] takerBets = [.. fills.Select(f => new ModelBet(book.Game, book.Market, book.Line, side, Win(taker, f, free), Risk(taker, f, free)))];
+        long needed = rest + taker.ExposureOn(book.Game, takerBets) - taker.ExposureOn(book.Game, []);
         if (needed > taker.Available)
         {
             return ModelOutcome.Rejected(RejectReason.InsufficientBalance);
@@ -128,8 +130,8 @@ internal sealed class ReferenceExchange(long minimumOffer)
             ModelOrder maker = f.Maker;
             maker.Remaining -= f.G;
             maker.Owner.Resting -= f.G;
-            maker.Owner.Matched += f.G;
-            taker.Matched += Risk(taker, f, free);
+            maker.Owner.Bets.Add(new ModelBet(book.Game, book.Market, book.Line, 1 - side, f.A, f.G));
+            taker.Bets.Add(new ModelBet(book.Game, book.Market, book.Line, side, Win(taker, f, free), Risk(taker, f, free)));
             if (maker.Remaining < Cent)
             {
                 Close(maker, cancelled: false);
@@ -156,16 +158,14 @@ internal sealed class ReferenceExchange(long minimumOffer)
     }
 
     /// <summary>Taker risk: A + c·min(A, G) rounded half away from zero; postArb pays none (rules §1, §3).</summary>
-    private static long Risk(ModelAccount taker, ModelFill f, bool free)
-    {
-        if (free)
-        {
-            return f.A;
-        }
-        Int128 product = (Int128)Math.Min(f.A, f.G) * taker.CommissionPpm;
-        long commission = (long)((product + 500_000) / 1_000_000);
-        return f.A + commission;
-    }
+    private static long Risk(ModelAccount taker, ModelFill f, bool free) =>
+        free ? f.A : f.A + Commission(Math.Min(f.A, f.G), taker.CommissionPpm);
+
+    /// <summary>Taker win: G − c·G rounded half away from zero; postArb pays none.</summary>
+    private static long Win(ModelAccount taker, ModelFill f, bool free) =>
+        free ? f.G : f.G - Commission(f.G, taker.CommissionPpm);
+
+    private static long Commission(long amount, int ppm) => (long)(((Int128)amount * ppm + 500_000) / 1_000_000);
 
     private static int ByMakerMultiplierThenAge(ModelOrder x, ModelOrder y)
     {
@@ -189,9 +189,30 @@ internal sealed class ModelAccount
     public long Balance { get; init; }
     public long CreditLimit { get; init; }
     public int CommissionPpm { get; init; }
+    /// <summary>Final scores from 0 to this, for each team, cover every region the flow's lines cut.</summary>
+    public const int MaxScore = 8;
+
     public long Resting { get; set; }
-    public long Matched { get; set; }
+    public List<ModelBet> Bets { get; } = [];
+
+    /// <summary>Σ over games of the worst-case loss of the matched bets, by brute force over every final score.</summary>
+    public long Matched => Bets.Select(b => b.Game).Distinct().Sum(g => ExposureOn(g, []));
+
     public long Liability => -(Resting + Matched);
+
+    public long ExposureOn(int game, IEnumerable<ModelBet> extra)
+    {
+        ModelBet[] bets = [.. Bets.Where(b => b.Game == game), .. extra];
+        long worst = 0;
+        for (int away = 0; away <= MaxScore; away++)
+        {
+            for (int home = 0; home <= MaxScore; home++)
+            {
+                worst = Math.Min(worst, bets.Sum(b => b.Pnl(away, home)));
+            }
+        }
+        return -worst;
+    }
     public long Available => Balance - CreditLimit + Liability;
 }
 
@@ -210,6 +231,23 @@ internal sealed class ModelOrder
 }
 
 internal sealed record ModelFill(ModelOrder Maker, long A, long G);
+
+/// <summary>One side of a matched bet: what it wins and loses, settled from a final score by the plain rules of §7.</summary>
+internal sealed record ModelBet(int Game, int Market, int Line, int Side, long Win, long Loss)
+{
+    public long Pnl(int away, int home)
+    {
+        // Side 0 is away / over. Result from side 0's point of view: +1 win, 0 push, −1 loss.
+        int result = Market switch
+        {
+            0 => Math.Sign(away - home),
+            1 => Math.Sign(away + OrderFlow.SpreadLines[Line] - home),
+            _ => Math.Sign(away + home - OrderFlow.TotalLines[Line]),
+        };
+        result = Side == 0 ? result : -result;
+        return result > 0 ? Win : result < 0 ? -Loss : 0;
+    }
+}
 
 internal sealed record ModelOutcome(RejectReason Reason, IReadOnlyList<ModelFill> Fills, ModelOrder? Rest)
 {
