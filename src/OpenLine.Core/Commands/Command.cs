@@ -46,3 +46,54 @@ public sealed record RevokeToken(string TokenHash) : Command;
 /// parameters that were in force when each later command ran, even if the configuration changed.
 /// </summary>
 public sealed record ConfigureExchange(ExchangeOptions Options) : Command;
+
+/// <summary>Cancels the listed orders of the account; each id gets its own result, in order.</summary>
+public sealed record CancelOrders(ObjectId AccountId, IReadOnlyList<ObjectId> OrderIds) : Command;
+
+/// <summary>Cancels every open order of the account that <paramref name="Scope"/> selects (all of them when the scope is empty).</summary>
+public sealed record CancelAllOrders(ObjectId AccountId, CancelScope Scope) : Command;
+
+/// <summary>
+/// Which open orders a bulk cancel selects; every given criterion must hold. <paramref name="Side"/> is a
+/// participant id, over/under or yes/no; <paramref name="League"/> matches case-insensitively.
+/// </summary>
+public sealed record CancelScope(
+    ObjectId? GameId = null,
+    MarketType? Type = null,
+    string? Side = null,
+    string? Market = null,
+    string? League = null,
+    IReadOnlyList<string>? UserReferences = null)
+{
+    public static readonly CancelScope Everything = new();
+}
+
+/// <summary>
+/// The dead-man switch (API §8.8): unless another heartbeat arrives within <paramref name="TimeoutMilliseconds"/>,
+/// every open order of the account is cancelled.
+/// </summary>
+public sealed record Heartbeat(ObjectId AccountId, long TimeoutMilliseconds) : Command;
+
+/// <summary>
+/// Cancel-and-replace of a resting order (API §3.2 editOrder): the replacement inherits game,
+/// market, side and line. With <paramref name="IntendedVolume"/> (v4) the edit stops after the
+/// cancel when the order's remaining stake differs from it by more than $1; with
+/// <paramref name="BlockIfNoOtherSideOrders"/> it is refused, cancelling nothing, when no other
+/// account rests on the other side.
+/// </summary>
+public sealed record EditOrder(
+    ObjectId AccountId,
+    ObjectId OrderId,
+    AmericanOdds Odds,
+    Money Volume,
+    OrderType OrderType,
+    string? UserReference,
+    int? ExpirationMinutes,
+    Money? IntendedVolume,
+    bool BlockIfNoOtherSideOrders) : Command;
+
+/// <summary>Cancels every open order of the account and remembers them for <see cref="ResumeOrders"/>.</summary>
+public sealed record PauseOrders(ObjectId AccountId) : Command;
+
+/// <summary>Places again, as offers (post), what the last pauses took off the book, with their remaining stakes.</summary>
+public sealed record ResumeOrders(ObjectId AccountId) : Command;

@@ -23,3 +23,12 @@ public sealed record GameResult(Game Game) : CommandResult;
 public sealed record PlaceResult(IReadOnlyList<OrderOutcome> Outcomes) : CommandResult;
 
 public sealed record CancelResult(CancelReport Report) : CommandResult;
+
+/// <summary>One result per order of a bulk cancel: a <see cref="CancelResult"/> or a <see cref="Rejected"/>.</summary>
+public sealed record CancelManyResult(IReadOnlyList<CommandResult> Results) : CommandResult;
+
+/// <summary>The heartbeat was recorded; open orders are cancelled at <see cref="Deadline"/> unless another arrives.</summary>
+public sealed record HeartbeatResult(long Deadline, long TimeoutMilliseconds) : CommandResult;
+
+/// <summary>An edit: the old order's cancel, and the replacement's outcome (null when the v4 volume guard stopped the edit after the cancel).</summary>
+public sealed record EditResult(CancelReport Cancelled, OrderOutcome? Replacement) : CommandResult;

@@ -35,6 +35,8 @@ public enum RejectReason : short
     UnknownOrder = 401,
     NotYourOrder = 402,
     OrderNotOpen = 403,
+    NoOtherSideOrders = 404,
+    InvalidHeartbeat = 405,
 
     UnknownAccount = 501,
     UsernameTaken = 502,

@@ -67,6 +67,7 @@ public sealed partial class Exchange
         }
 
         WriteIdempotency(output);
+        WriteOrderState(output);
 
         output.Int32(_timers.Count);
         foreach ((Timer timer, (long Due, ulong Sequence) priority) in _timers.UnorderedItems.OrderBy(t => t.Priority.Sequence))
@@ -79,6 +80,9 @@ public sealed partial class Exchange
                     break;
                 case TimerKind.GameStart:
                     output.Id(timer.Game!.Id);
+                    break;
+                case TimerKind.HeartbeatLapse:
+                    output.Id(timer.Account);
                     break;
                 default:
                     output.UInt64(timer.HoldId);
@@ -247,6 +251,7 @@ public sealed partial class Exchange
         }
 
         x.ReadIdempotency(ref input);
+        x.ReadOrderState(ref input);
 
         for (int i = Count(ref input); i > 0; i--)
         {
@@ -258,6 +263,7 @@ public sealed partial class Exchange
                 TimerKind.OrderExpiry => new Timer(kind, Order: x._orders[input.Id()]),
                 TimerKind.GameStart => new Timer(kind, Game: x._games[input.Id()]),
                 TimerKind.HoldRelease => new Timer(kind, HoldId: input.UInt64()),
+                TimerKind.HeartbeatLapse => new Timer(kind, Account: input.Id()),
                 _ => throw new FormatException($"Unknown timer kind {(byte)kind}."),
             };
             x._timers.Enqueue(timer, (due, sequence));

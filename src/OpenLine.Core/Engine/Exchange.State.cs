@@ -67,12 +67,13 @@ public sealed partial class Exchange
             hash.Add(h.HoldId).Add(h.Account.Id).Add(h.ReleaseAt).Add(h.Request.ToString());
         }
         HashIdempotency(hash);
+        HashOrderState(hash);
         var options = new BinaryOutput();
         CommandCodec.Write(new ConfigureExchange(Options), options);
         hash.Add(Convert.ToBase64String(options.Written)).Add(_timerSequence).Add(_timers.Count);
         foreach ((Timer timer, (long Due, ulong Sequence) at) in _timers.UnorderedItems.OrderBy(t => t.Priority.Sequence))
         {
-            hash.Add(at.Due).Add(at.Sequence).Add((int)timer.Kind).Add(timer.Order?.Id ?? timer.Game?.Id ?? ObjectId.Empty).Add(timer.HoldId);
+            hash.Add(at.Due).Add(at.Sequence).Add((int)timer.Kind).Add(timer.Order?.Id ?? timer.Game?.Id ?? timer.Account).Add(timer.HoldId);
         }
         return hash.Finish();
     }

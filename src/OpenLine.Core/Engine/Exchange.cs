@@ -80,6 +80,12 @@ public sealed partial class Exchange
             IssueToken token => Issue(token, events),
             RevokeToken revoke => Revoke(revoke, events),
             ConfigureExchange configure => Configure(configure),
+            CancelOrders cancel => CancelMany(cancel, events),
+            CancelAllOrders cancel => CancelSelected(cancel, events),
+            Heartbeat beat => Beat(beat),
+            EditOrder edit => Edit(edit, events),
+            PauseOrders pause => Pause(pause, events),
+            ResumeOrders resume => Resume(resume, events),
             _ => new Rejected(RejectReason.InvalidRequest, $"Unknown command {command.GetType().Name}."),
         };
     }
@@ -114,6 +120,9 @@ public sealed partial class Exchange
                 case TimerKind.HoldRelease:
                     ReleaseHeld(timer.HoldId, events);
                     break;
+                case TimerKind.HeartbeatLapse:
+                    HeartbeatLapse(timer.Account, priority.Due, events);
+                    break;
             }
         }
     }
@@ -125,9 +134,10 @@ public sealed partial class Exchange
         OrderExpiry,
         GameStart,
         HoldRelease,
+        HeartbeatLapse,
     }
 
-    private sealed record Timer(TimerKind Kind, Order? Order = null, Game? Game = null, ulong HoldId = 0);
+    private sealed record Timer(TimerKind Kind, Order? Order = null, Game? Game = null, ulong HoldId = 0, ObjectId Account = default);
 
     private readonly record struct TokenGrant(ObjectId AccountId, long ExpiresAt);
 

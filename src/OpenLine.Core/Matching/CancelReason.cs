@@ -15,4 +15,10 @@ public enum CancelReason : byte
     HeartbeatLapsed = 4,
     /// <summary>The operator cancelled it.</summary>
     Operator = 5,
+
+    /// <summary>Its owner paused their orders (they may resume them).</summary>
+    Paused = 6,
+
+    /// <summary>Its owner edited it: a replacement took its place.</summary>
+    Edited = 7,
 }

@@ -21,6 +21,12 @@ public static class CommandCodec
         IssueToken = 9,
         RevokeToken = 10,
         ConfigureExchange = 11,
+        CancelOrders = 12,
+        CancelAllOrders = 13,
+        Heartbeat = 14,
+        EditOrder = 15,
+        PauseOrders = 16,
+        ResumeOrders = 17,
     }
 
     public static void Write(Command command, BinaryOutput output)
@@ -67,6 +73,35 @@ public static class CommandCodec
             case ConfigureExchange c:
                 WriteOptions(output.Byte((byte)Tag.ConfigureExchange), c.Options);
                 break;
+            case CancelOrders c:
+                output.Byte((byte)Tag.CancelOrders).Id(c.AccountId).Int32(c.OrderIds.Count);
+                foreach (ObjectId id in c.OrderIds)
+                {
+                    output.Id(id);
+                }
+                break;
+            case CancelAllOrders c:
+                output.Byte((byte)Tag.CancelAllOrders).Id(c.AccountId).Bool(c.Scope.GameId is not null).Id(c.Scope.GameId ?? ObjectId.Empty)
+                    .NullableInt32(c.Scope.Type is { } type ? (int)type : null).NullableString(c.Scope.Side).NullableString(c.Scope.Market)
+                    .NullableString(c.Scope.League).NullableInt32(c.Scope.UserReferences?.Count);
+                foreach (string reference in c.Scope.UserReferences ?? [])
+                {
+                    output.String(reference);
+                }
+                break;
+            case Heartbeat h:
+                output.Byte((byte)Tag.Heartbeat).Id(h.AccountId).Int64(h.TimeoutMilliseconds);
+                break;
+            case EditOrder e:
+                output.Byte((byte)Tag.EditOrder).Id(e.AccountId).Id(e.OrderId).Int32(e.Odds.Value).Money(e.Volume).Byte((byte)e.OrderType)
+                    .NullableString(e.UserReference).NullableInt32(e.ExpirationMinutes).NullableInt64(e.IntendedVolume?.Micros).Bool(e.BlockIfNoOtherSideOrders);
+                break;
+            case PauseOrders p:
+                output.Byte((byte)Tag.PauseOrders).Id(p.AccountId);
+                break;
+            case ResumeOrders r:
+                output.Byte((byte)Tag.ResumeOrders).Id(r.AccountId);
+                break;
             default:
                 throw new ArgumentException($"No encoding for {command.GetType().Name}.", nameof(command));
         }
@@ -110,6 +145,12 @@ public static class CommandCodec
             Tag.IssueToken => new IssueToken(input.Id(), input.String(), input.Int64()),
             Tag.RevokeToken => new RevokeToken(input.String()),
             Tag.ConfigureExchange => new ConfigureExchange(ReadOptions(ref input)),
+            Tag.CancelOrders => ReadCancelOrders(ref input),
+            Tag.CancelAllOrders => ReadCancelAll(ref input),
+            Tag.Heartbeat => new Heartbeat(input.Id(), input.Int64()),
+            Tag.EditOrder => ReadEdit(ref input),
+            Tag.PauseOrders => new PauseOrders(input.Id()),
+            Tag.ResumeOrders => new ResumeOrders(input.Id()),
             _ => throw new FormatException($"Unknown command tag {(byte)tag}."),
         };
         input.EnsureEnd();
@@ -150,6 +191,62 @@ public static class CommandCodec
             orders[i] = new OrderRequest(game, type, side, market, price, bet, quarters is { } q ? new LineNumber(q) : null, orderType, expiration, reference);
         }
         return new PlaceOrders(account, orders, input.NullableString());
+    }
+
+    private static CancelOrders ReadCancelOrders(ref BinaryInput input)
+    {
+        ObjectId account = input.Id();
+        int count = input.Int32();
+        if (count < 0 || count > input.Remaining)
+        {
+            throw new FormatException($"Invalid order count {count}.");
+        }
+        var ids = new ObjectId[count];
+        for (int i = 0; i < count; i++)
+        {
+            ids[i] = input.Id();
+        }
+        return new CancelOrders(account, ids);
+    }
+
+    private static CancelAllOrders ReadCancelAll(ref BinaryInput input)
+    {
+        ObjectId account = input.Id();
+        bool hasGame = input.Bool();
+        ObjectId game = input.Id();
+        int? type = input.NullableInt32();
+        string? side = input.NullableString();
+        string? market = input.NullableString();
+        string? league = input.NullableString();
+        int? count = input.NullableInt32();
+        if (type is { } t && !Enum.IsDefined((MarketType)t) || count is < 0 || count > input.Remaining)
+        {
+            throw new FormatException("Invalid cancel scope.");
+        }
+        string[]? references = count is { } n ? new string[n] : null;
+        for (int i = 0; i < (count ?? 0); i++)
+        {
+            references![i] = input.String();
+        }
+        return new CancelAllOrders(account, new CancelScope(hasGame ? game : null, type is { } mt ? (MarketType)mt : null, side, market, league, references));
+    }
+
+    private static EditOrder ReadEdit(ref BinaryInput input)
+    {
+        ObjectId account = input.Id();
+        ObjectId order = input.Id();
+        int odds = input.Int32();
+        Money volume = input.Money();
+        var orderType = (OrderType)input.Byte();
+        string? reference = input.NullableString();
+        int? expiration = input.NullableInt32();
+        long? intended = input.NullableInt64();
+        bool block = input.Bool();
+        if (!Enum.IsDefined(orderType) || !AmericanOdds.TryCreate(odds, out AmericanOdds price))
+        {
+            throw new FormatException("Invalid edit fields.");
+        }
+        return new EditOrder(account, order, price, volume, orderType, reference, expiration, intended is { } v ? Money.FromMicros(v) : null, block);
     }
 
     private static void WriteOptions(BinaryOutput output, ExchangeOptions options)

@@ -68,6 +68,20 @@ internal static class CommandSamples
             ["issue token, expired long ago"] = new IssueToken(ObjectId.Empty, "", long.MinValue),
             ["revoke token"] = new RevokeToken("sha256:0123456789abcdef"),
             ["revoke token, empty"] = new RevokeToken(""),
+            ["place with an idempotency key"] = new PlaceOrders(SomeId, [Moneyline(100, 10m, OrderType.Limit)], "retry-Ω-1"),
+            ["cancel order with an idempotency key"] = new CancelOrder(SomeId, MaxId, ""),
+            ["cancel orders"] = new CancelOrders(SomeId, [SomeId, MaxId, ObjectId.Empty]),
+            ["cancel orders, none"] = new CancelOrders(SomeId, []),
+            ["cancel all"] = new CancelAllOrders(SomeId, CancelScope.Everything),
+            ["cancel all, every criterion"] = new CancelAllOrders(SomeId, new CancelScope(MaxId, MarketType.Moneyline1x2, "yes", "draw", "EPL", ["a", "", "ü"])),
+            ["cancel all, no references"] = new CancelAllOrders(SomeId, new CancelScope(UserReferences: [])),
+            ["heartbeat"] = new Heartbeat(SomeId, 10_000),
+            ["heartbeat, extremes"] = new Heartbeat(MaxId, long.MinValue),
+            ["edit"] = new EditOrder(SomeId, MaxId, AmericanOdds.FromInt32(-110), Money.FromDollars(50), OrderType.Limit, null, null, null, false),
+            ["edit, v4 guards"] = new EditOrder(SomeId, MaxId, AmericanOdds.FromInt32(100_000), Money.MaxStake, OrderType.PostArb, "ref", 10_080,
+                Money.FromDecimal(12.5m), true),
+            ["pause"] = new PauseOrders(SomeId),
+            ["resume"] = new ResumeOrders(MaxId),
             ["configure, defaults"] = new ConfigureExchange(new ExchangeOptions()),
             ["configure, empty delay table"] = new ConfigureExchange(new ExchangeOptions
             {
@@ -122,6 +136,18 @@ internal static class CommandSamples
                     {
                         AssertSame(place.Orders[i], other.Orders[i]);
                     }
+                    break;
+                }
+            case CancelOrders cancel:
+                Assert.Equal(cancel.AccountId, ((CancelOrders)actual).AccountId);
+                Assert.Equal(cancel.OrderIds, ((CancelOrders)actual).OrderIds);
+                break;
+            case CancelAllOrders all:
+                {
+                    CancelScope scope = ((CancelAllOrders)actual).Scope;
+                    Assert.Equal(all.AccountId, ((CancelAllOrders)actual).AccountId);
+                    Assert.Equal(all.Scope with { UserReferences = scope.UserReferences }, scope);
+                    Assert.Equal(all.Scope.UserReferences, scope.UserReferences);
                     break;
                 }
             case ConfigureExchange configure:
