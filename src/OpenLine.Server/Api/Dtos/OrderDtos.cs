@@ -56,3 +56,26 @@ public sealed record CancelResultDto(
     decimal Remaining,
     [property: JsonPropertyName("gameID")] string GameID,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UserReference);
+
+/// <summary>A failed entry of a bulk cancel (API cancelMultiple): no order id is echoed.</summary>
+public sealed record CancelFailureDto(bool Success, string Reason);
+
+/// <summary>The old order of an edit (API editOrder <c>cancelled</c>).</summary>
+public sealed record EditCancelledDto(
+    bool Success,
+    [property: JsonPropertyName("orderID")] string OrderID,
+    int Odds,
+    decimal Filled,
+    decimal Offered,
+    decimal Remaining,
+    string Side,
+    decimal? Number,
+    [property: JsonPropertyName("gameID")] string GameID,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UserReference,
+    string Description);
+
+/// <summary>An edit's result; <c>Unmatched</c> is absent when the v4 volume guard stopped the edit after the cancel.</summary>
+public sealed record EditResultDto(
+    EditCancelledDto Cancelled,
+    IReadOnlyList<MatchedFillDto> Matched,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Unmatched);
