@@ -92,7 +92,9 @@ public static class OpenLineApp
                 : Results.Json(new { status = "starting" }, WireJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapUsers();
         app.MapOrders();
+        app.MapRisk();
         app.MapMarkets();
+        app.MapMarketBooks();
         app.MapAdmin();
         return app;
     }
