@@ -12,6 +12,7 @@ using OpenLine.Server.Configuration;
 using OpenLine.Server.Demo;
 using OpenLine.Server.Sequencing;
 using OpenLine.Server.Storage;
+using Scalar.AspNetCore;
 
 namespace OpenLine.Server;
 
@@ -59,6 +60,17 @@ public static class OpenLineApp
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         services.Configure<RouteOptions>(r => r.LowercaseUrls = false);
         AddRateLimiting(services, options);
+        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "OpenLine";
+            document.Info.Version = "v1";
+            document.Info.Description =
+                "A peer-to-peer sports-betting exchange, wire-compatible with the 4casters API. Authenticate with "
+                + "`Authorization: <token>` (raw or `Bearer`), the signed `auth` cookie, or `token` in a JSON body; the "
+                + "operator API (/admin) takes the operator token. Read endpoints accept GET with a query string and POST "
+                + "with a JSON body.";
+            return Task.CompletedTask;
+        }));
         configureServices?.Invoke(services);
 
         WebApplication app = builder.Build();
@@ -90,6 +102,8 @@ public static class OpenLineApp
             : readiness.IsReady
                 ? Results.Json(new { status = "ok" }, WireJson.Options)
                 : Results.Json(new { status = "starting" }, WireJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapOpenApi("/openapi.json");
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("OpenLine API").WithOpenApiRoutePattern("/openapi.json"));
         app.MapUsers();
         app.MapOrders();
         app.MapRisk();

@@ -14,22 +14,37 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder admin = app.MapGroup("/admin");
-        admin.MapPost("/users", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, args => CreateUserAsync(api, args)));
-        admin.MapGet("/users", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => ListUsersAsync(api)));
+        const string Tag = "Operator";
+        int[] errors = [400, 401, 403, 404, 409];
+        admin.MapPost("/users", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, args => CreateUserAsync(api, args)))
+            .Body<CreateUserRequest>().Documented<UserEnvelope>(Tag, "Create a user; balance is booked as a first deposit", errors);
+        admin.MapGet("/users", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => ListUsersAsync(api)))
+            .Documented<UsersDto>(Tag, "Every user", errors);
         admin.MapPost("/users/{userId}/deposit", (HttpContext c, ApiContext api, string userId) =>
-            api.ForAdminAsync(c, args => MoveCashAsync(api, args, userId, deposit: true)));
+            api.ForAdminAsync(c, args => MoveCashAsync(api, args, userId, deposit: true)))
+            .Body<AmountRequest>().Documented<UserEnvelope>(Tag, "Deposit cash", errors);
         admin.MapPost("/users/{userId}/withdraw", (HttpContext c, ApiContext api, string userId) =>
-            api.ForAdminAsync(c, args => MoveCashAsync(api, args, userId, deposit: false)));
-        admin.MapPost("/games", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, args => CreateGameAsync(api, args)));
-        admin.MapGet("/games", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => ListGamesAsync(api)));
+            api.ForAdminAsync(c, args => MoveCashAsync(api, args, userId, deposit: false)))
+            .Body<AmountRequest>().Documented<UserEnvelope>(Tag, "Withdraw cash that backs no open order or bet", errors);
+        admin.MapPost("/games", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, args => CreateGameAsync(api, args)))
+            .Body<CreateGameRequest>().Documented<GameEnvelope>(Tag, "Create a game (participants: away, then home)", errors);
+        admin.MapGet("/games", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => ListGamesAsync(api)))
+            .Documented<GamesEnvelope<GameDto>>(Tag, "Every game", errors);
         admin.MapPost("/games/{gameId}/live", (HttpContext c, ApiContext api, string gameId) =>
-            api.ForAdminAsync(c, args => SetLiveAsync(api, args, gameId)));
-        admin.MapPost("/games/{gameId}/result", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()));
-        admin.MapPost("/games/{gameId}/void", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()));
-        admin.MapGet("/ledger", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => LedgerAsync(api)));
-        admin.MapGet("/state", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => StateAsync(api)));
-        admin.MapGet("/orders/{orderId}", (HttpContext c, ApiContext api, string orderId) => api.ForAdminAsync(c, _ => OrderAsync(api, orderId)));
-        admin.MapGet("/bets/{txId}", (HttpContext c, ApiContext api, string txId) => api.ForAdminAsync(c, _ => BetAsync(api, txId)));
+            api.ForAdminAsync(c, args => SetLiveAsync(api, args, gameId)))
+            .Body<LiveRequest>().Documented<GameEnvelope>(Tag, "Mark a game live (pre-game orders are cancelled) or not", errors);
+        admin.MapPost("/games/{gameId}/result", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()))
+            .Body<ResultRequest>().Documented<GameEnvelope>(Tag, "Grade the game (arrives with settlement; 501 until then)", [.. errors, 501]);
+        admin.MapPost("/games/{gameId}/void", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()))
+            .Documented<GameEnvelope>(Tag, "Void the game (arrives with settlement; 501 until then)", [.. errors, 501]);
+        admin.MapGet("/ledger", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => LedgerAsync(api)))
+            .Documented<LedgerDto>(Tag, "Totals of the conservation identity: deposits − withdrawals = balances + commission", errors);
+        admin.MapGet("/state", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => StateAsync(api)))
+            .Documented<EngineStateDto>(Tag, "Command count, state hash and invariant check", errors);
+        admin.MapGet("/orders/{orderId}", (HttpContext c, ApiContext api, string orderId) => api.ForAdminAsync(c, _ => OrderAsync(api, orderId)))
+            .Documented<object>(Tag, "One order, whoever owns it", errors);
+        admin.MapGet("/bets/{txId}", (HttpContext c, ApiContext api, string txId) => api.ForAdminAsync(c, _ => BetAsync(api, txId)))
+            .Documented<object>(Tag, "One matched bet with both sides' figures", errors);
         return app;
     }
 
@@ -74,7 +89,7 @@ public static class AdminEndpoints
     {
         UserDto[] users = await api.Sequencer.QueryAsync(engine =>
             engine.Accounts.Values.OrderBy(a => a.Id).Select(Views.User).ToArray()).ConfigureAwait(false);
-        return ApiResults.Data(new { users });
+        return ApiResults.Data(new UsersDto(users));
     }
 
     private static async Task<IResult> MoveCashAsync(ApiContext api, RequestArgs args, string userId, bool deposit)
@@ -134,7 +149,7 @@ public static class AdminEndpoints
         var command = new CreateGame(league, sport, start.ToUnixTimeMilliseconds(), eventName, specs[0], specs[1]);
         return await api.Sequencer.ExecuteAsync(command, static (_, result) => result switch
         {
-            GameResult created => ApiResults.Data(new { game = Views.Game(created.Game) }),
+            GameResult created => ApiResults.Data(new GameEnvelope(Views.Game(created.Game))),
             Rejected rejected => ApiContext.Rejection(rejected),
             _ => Unexpected(),
         }).ConfigureAwait(false);
@@ -144,7 +159,7 @@ public static class AdminEndpoints
     {
         GameDto[] games = await api.Sequencer.QueryAsync(engine =>
             engine.Games.Values.OrderBy(g => g.StartsAt).ThenBy(g => g.Id).Select(Views.Game).ToArray()).ConfigureAwait(false);
-        return ApiResults.Data(new { games });
+        return ApiResults.Data(new GamesEnvelope<GameDto>(games));
     }
 
     private static async Task<IResult> SetLiveAsync(ApiContext api, RequestArgs args, string gameId)
@@ -159,7 +174,7 @@ public static class AdminEndpoints
         }
         return await api.Sequencer.ExecuteAsync(new SetGameLive(id, live.GetBoolean()), static (_, result) => result switch
         {
-            GameResult changed => ApiResults.Data(new { game = Views.Game(changed.Game) }),
+            GameResult changed => ApiResults.Data(new GameEnvelope(Views.Game(changed.Game))),
             Rejected rejected => ApiContext.Rejection(rejected),
             _ => Unexpected(),
         }).ConfigureAwait(false);
@@ -176,14 +191,9 @@ public static class AdminEndpoints
                 balances += a.Balance;
                 liability += a.Liability;
             }
-            return (object)new
-            {
-                deposits = Wire.Amount(engine.TotalDeposits),
-                withdrawals = Wire.Amount(engine.TotalWithdrawals),
-                balances = Wire.Amount(balances),
-                commission = 0m, // the house account is credited at grading (step 5)
-                liability = Wire.Amount(liability),
-            };
+            // Commission: the house account is credited at grading (step 5).
+            return (object)new LedgerDto(Wire.Amount(engine.TotalDeposits), Wire.Amount(engine.TotalWithdrawals), Wire.Amount(balances), 0m,
+                Wire.Amount(liability));
         }).ConfigureAwait(false);
         return ApiResults.Data(ledger);
     }
@@ -191,12 +201,8 @@ public static class AdminEndpoints
     /// <summary>How far the engine is and a hash of its whole state: equal hashes mean equal exchanges.</summary>
     private static async Task<IResult> StateAsync(ApiContext api)
     {
-        object state = await api.Sequencer.QueryAsync(engine => (object)new
-        {
-            commandCount = engine.CommandCount,
-            stateHash = engine.StateHash(),
-            invariantViolations = engine.ValidateInternalState(),
-        }).ConfigureAwait(false);
+        EngineStateDto state = await api.Sequencer.QueryAsync(engine =>
+            new EngineStateDto(engine.CommandCount, engine.StateHash(), engine.ValidateInternalState())).ConfigureAwait(false);
         return ApiResults.Data(state);
     }
 

@@ -20,15 +20,20 @@ public static class MarketBookEndpoints
     public static IEndpointRouteBuilder MapMarketBooks(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/exchange/getParticipants", GetAndPost, (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, _) => GetParticipantsAsync(api, args)));
+            api.ForUserAsync(context, (args, _) => GetParticipantsAsync(api, args)))
+            .Documented<ParticipantsDto>("Markets", "Participants of games, deduplicated (query: active)");
         app.MapMethods("/exchange/getSingleOrderbook", GetAndPost, (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => GetSingleOrderbookAsync(api, args, caller)));
+            api.ForUserAsync(context, (args, caller) => GetSingleOrderbookAsync(api, args, caller)))
+            .Documented<SingleOrderbookDto>("Markets", "One game's book, nested by line, and the caller's order summary (query: gameID)", 400, 401, 404);
         app.MapMethods("/exchange/getOrderbook", GetAndPost, (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => GetLeagueOrderbookAsync(api, args, caller)));
+            api.ForUserAsync(context, (args, caller) => GetLeagueOrderbookAsync(api, args, caller)))
+            .Body<LeagueRequest>().Documented<LeagueOrderbookDto>("Markets", "v1 (deprecated): nested books of a league");
         app.MapMethods("/exchange/getOddsForAveragePrice", GetAndPost, (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, _) => GetOddsForAveragePriceAsync(api, args)));
+            api.ForUserAsync(context, (args, _) => GetOddsForAveragePriceAsync(api, args)))
+            .DocumentedRaw<GamesEnvelope<GameAveragePriceDto>>("Markets", "Best and average prices per game of a league (top-level games; query: leagueRequested)");
         app.MapMethods("/exchange/getMatchedVolume", GetAndPost, (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, _) => GetMatchedVolumeAsync(api, args)));
+            api.ForUserAsync(context, (args, _) => GetMatchedVolumeAsync(api, args)))
+            .Documented<MatchedVolumeDto>("Markets", "Matched volume over US-Eastern calendar days (query: startDate, endDate as YYYY-MM-DD)");
         return app;
     }
 

@@ -13,12 +13,16 @@ public static class MarketEndpoints
 
     public static IEndpointRouteBuilder MapMarkets(this IEndpointRouteBuilder app)
     {
+        const string Tag = "Markets";
         app.MapMethods("/exchange/getLeagues", GetAndPost, (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, _) => GetLeaguesAsync(api, args)));
+            api.ForUserAsync(context, (args, _) => GetLeaguesAsync(api, args)))
+            .Documented<LeaguesDto>(Tag, "Leagues with active markets (query: sport)");
         app.MapMethods("/exchange/v2/getGames", GetAndPost, (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, _) => GetGamesAsync(api, args)));
+            api.ForUserAsync(context, (args, _) => GetGamesAsync(api, args)))
+            .Documented<GamesEnvelope<GameDto>>(Tag, "Games of a league, or every upcoming game (query: league, sport)");
         app.MapMethods("/exchange/v2/getOrderbook", GetAndPost, (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => GetOrderbookAsync(api, args, caller)));
+            api.ForUserAsync(context, (args, caller) => GetOrderbookAsync(api, args, caller)))
+            .Documented<GamesEnvelope<GameOrderbookFlatDto>>(Tag, "Flat, taker-facing books of a league or one game (query: league, sport, gameID)", 400, 401, 404);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenLine.Core;
+using OpenLine.Server.Api.Dtos;
 using OpenLine.Server.Api.Http;
 using OpenLine.Server.Auth;
 
@@ -14,9 +15,11 @@ public static class RiskEndpoints
     public static IEndpointRouteBuilder MapRisk(this IEndpointRouteBuilder app)
     {
         app.MapPost("/user/ordersHeartbeat", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => HeartbeatAsync(api, args, caller)));
+            api.ForUserAsync(context, (args, caller) => HeartbeatAsync(api, args, caller)))
+            .Body<HeartbeatRequest>().Documented<HeartbeatAckDto>("Account", "Dead-man switch: without another heartbeat within timeout seconds, every open order is cancelled");
         app.MapMethods("/user/getGameLiability", ["GET", "POST"], (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => GameLiabilityAsync(api, args, caller)));
+            api.ForUserAsync(context, (args, caller) => GameLiabilityAsync(api, args, caller)))
+            .Documented<GameLiabilityDto>("Account", "Worst-case loss on one game (hedges netted) plus resting stakes there", 400, 401, 404);
         return app;
     }
 
@@ -30,12 +33,9 @@ public static class RiskEndpoints
         }
         CommandResult result = await api.Sequencer.ExecuteAsync(new Heartbeat(caller.AccountId, (long)seconds * 1000), static (_, r) => r).ConfigureAwait(false);
         return result is HeartbeatResult beat
-            ? ApiResults.Data(new
-            {
-                type = "heartbeatAck",
-                serverTime = api.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                timeoutSec = beat.TimeoutMilliseconds / 1000,
-            })
+            ? ApiResults.Data(new HeartbeatAckDto("heartbeatAck",
+                api.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                beat.TimeoutMilliseconds / 1000))
             : ApiContext.Rejection((Rejected)result);
     }
 
@@ -49,6 +49,6 @@ public static class RiskEndpoints
         decimal? liability = await api.Sequencer.QueryAsync(engine => engine.Games.TryGetValue(gameId, out Game? game)
             ? Wire.Amount(engine.Accounts[caller.AccountId].GameLiability(game))
             : (decimal?)null).ConfigureAwait(false);
-        return liability is { } value ? ApiResults.Data(new { liability = value }) : ApiResults.NotFound("game not found");
+        return liability is { } value ? ApiResults.Data(new GameLiabilityDto(value)) : ApiResults.NotFound("game not found");
     }
 }

@@ -11,11 +11,14 @@ public static class UserEndpoints
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/user/login", LoginAsync);
+        app.MapPost("/user/login", LoginAsync)
+            .Body<LoginRequest>().Documented<UserEnvelope>("Account", "Log in: the user with its token (auth), also set as the signed auth cookie");
         app.MapPost("/user/logout", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (_, caller) => LogoutAsync(context, api, caller)));
+            api.ForUserAsync(context, (_, caller) => LogoutAsync(context, api, caller)))
+            .Documented<SuccessDto>("Account", "Invalidate the token used");
         app.MapMethods("/user/getMe", ["GET", "POST"], (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (_, caller) => GetMeAsync(api, caller)));
+            api.ForUserAsync(context, (_, caller) => GetMeAsync(api, caller)))
+            .Documented<UserEnvelope>("Account", "The caller's account: balance, credit limit, liability, commission");
         return app;
     }
 
@@ -58,7 +61,7 @@ public static class UserEndpoints
         await api.Sequencer.ExecuteAsync(new RevokeToken(caller.TokenHash), static (_, r) => r).ConfigureAwait(false);
         context.Response.Headers.Remove("X-Auth-Token");
         context.Response.Cookies.Delete(Authenticator.CookieName);
-        return ApiResults.Data(new { success = true });
+        return ApiResults.Data(new SuccessDto(true));
     }
 
     private static async Task<IResult> GetMeAsync(ApiContext api, Caller caller)
