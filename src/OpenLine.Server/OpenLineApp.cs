@@ -12,6 +12,7 @@ using OpenLine.Server.Configuration;
 using OpenLine.Server.Demo;
 using OpenLine.Server.Sequencing;
 using OpenLine.Server.Storage;
+using OpenLine.Server.Streaming;
 using Scalar.AspNetCore;
 
 namespace OpenLine.Server;
@@ -102,6 +103,7 @@ public static class OpenLineApp
             : readiness.IsReady
                 ? Results.Json(new { status = "ok" }, WireJson.Options)
                 : Results.Json(new { status = "starting" }, WireJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(10) });
         app.MapOpenApi("/openapi.json");
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("OpenLine API").WithOpenApiRoutePattern("/openapi.json"));
         app.MapUsers();
@@ -110,6 +112,7 @@ public static class OpenLineApp
         app.MapMarkets();
         app.MapMarketBooks();
         app.MapAdmin();
+        app.MapOrdersSocket();
         return app;
     }
 

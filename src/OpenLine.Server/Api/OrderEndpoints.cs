@@ -161,7 +161,7 @@ public static class OrderEndpoints
         {
             return ApiContext.Rejection((Rejected)result);
         }
-        return ApiResults.Data(new CreatedSessionsDto(await EntriesAsync(api, place.Outcomes).ConfigureAwait(false)));
+        return ApiResults.Data(new CreatedSessionsDto(await PlaceResponses.EntriesAsync(api.Sequencer, place.Outcomes, PlaceResponses.Rest).ConfigureAwait(false)));
     }
 
     private static async Task<IResult> EditAsync(ApiContext api, RequestArgs args, Caller caller, bool v4)
@@ -229,13 +229,12 @@ public static class OrderEndpoints
         }
         var edit = (EditResult)result;
         CancelReport c = edit.Cancelled;
-        var cancelled = new EditCancelledDto(true, c.OrderId.ToString(), c.Odds.Value, Wire.Amount(c.Filled), 0, Wire.Amount(c.Remaining), c.Side,
-            Wire.Number(c.Number), c.GameId.ToString(), c.UserReference, c.Description);
+        CancelledOrderDto cancelled = Views.CancelledOrder(c);
         if (edit.Replacement is null)
         {
             return ApiResults.Data(new EditResultDto(cancelled, [], null)); // v4 guard: stopped after the cancel, no "unmatched" key
         }
-        object entry = (await EntriesAsync(api, [edit.Replacement]).ConfigureAwait(false))[0];
+        object entry = (await PlaceResponses.EntriesAsync(api.Sequencer, [edit.Replacement], PlaceResponses.Rest).ConfigureAwait(false))[0];
         return entry switch
         {
             PlaceSuccessDto success => ApiResults.Data(new EditResultDto(cancelled, success.Matched, success.Unmatched)),
@@ -342,7 +341,7 @@ public static class OrderEndpoints
             {
                 return ApiContext.Rejection(rejected);
             }
-            object[] placed = await EntriesAsync(api, ((PlaceResult)result).Outcomes).ConfigureAwait(false);
+            object[] placed = await PlaceResponses.EntriesAsync(api.Sequencer, ((PlaceResult)result).Outcomes, PlaceResponses.Rest).ConfigureAwait(false);
             for (int i = 0; i < placed.Length; i++)
             {
                 entries[positions[i]] = placed[i];
@@ -350,40 +349,6 @@ public static class OrderEndpoints
         }
         return ApiResults.Data(new CreatedSessionsDto(entries!));
     }
-
-    /// <summary>The response entry of each outcome; a live-delayed order's entry waits for its release (rules §6).</summary>
-    private static async Task<object[]> EntriesAsync(ApiContext api, IReadOnlyList<OrderOutcome> outcomes)
-    {
-        var entries = new object[outcomes.Count];
-        var pending = new List<Task>();
-        for (int i = 0; i < outcomes.Count; i++)
-        {
-            int position = i;
-            if (outcomes[i] is OrderHeld held)
-            {
-                pending.Add(api.Sequencer.WaitForHoldAsync(held.HoldId).ContinueWith(
-                    t => entries[position] = t.IsCompletedSuccessfully ? Entry(t.Result) : SystemError(),
-                    TaskScheduler.Default));
-            }
-            else
-            {
-                entries[i] = Entry(outcomes[i]);
-            }
-        }
-        await Task.WhenAll(pending).ConfigureAwait(false);
-        return entries;
-    }
-
-    private static object Entry(OrderOutcome outcome) => outcome switch
-    {
-        OrderAccepted accepted => new PlaceSuccessDto(
-            accepted.Fills.Select(Views.Fill).ToArray(),
-            accepted.Rest is { } rest ? Views.Rest(rest) : EmptyObject.Instance),
-        OrderRejected rejected => new PlaceErrorDto(rejected.Message, RejectReasons.ErrorType(rejected.Reason)),
-        _ => SystemError(),
-    };
-
-    private static PlaceErrorDto SystemError() => new("failed to interact with database", RejectReasons.SystemError);
 
     private static async Task<IResult> CancelAsync(HttpContext context, ApiContext api, RequestArgs args, Caller caller)
     {

@@ -133,10 +133,15 @@ public static class Views
     private static string CheapDataUid(Game game) =>
         $"openline-{game.Id}-{DateTimeOffset.FromUnixTimeMilliseconds(game.StartsAt).UtcDateTime:yyyy-MM-dd}";
 
-    public static MatchedFillDto Fill(FillReport fill) => new(
+    /// <summary>A fill from the taker's side; <paramref name="figure"/> rounds risk, win and win-without-commission (REST: 3 decimals).</summary>
+    public static MatchedFillDto Fill(FillReport fill, Func<Money, decimal> figure) => new(
         Wire.Amount(fill.Amount), fill.Odds.Value, Wire.Number(fill.Number), fill.Type.ToWire(), fill.Side, fill.Market,
         fill.MakerOrderId.ToString(), fill.TxId.ToString(), fill.WagerRequestId.ToString(), fill.UserReference,
-        Wire.Figure(fill.Risk), Wire.Figure(fill.Win), Wire.Figure(fill.WinWithoutCommission));
+        figure(fill.Risk), figure(fill.Win), figure(fill.WinWithoutCommission));
+
+    public static CancelledOrderDto CancelledOrder(CancelReport c) => new(
+        Success: true, c.OrderId.ToString(), c.Odds.Value, Wire.Amount(c.Filled), Offered: 0, Wire.Amount(c.Remaining), c.Side,
+        Wire.Number(c.Number), c.GameId.ToString(), c.UserReference, c.Description);
 
     public static UnmatchedOfferDto Rest(RestReport rest) => new(
         rest.OrderId.ToString(), rest.WagerRequestId.ToString(), Wire.Amount(rest.Offered), rest.Odds.Value,

@@ -41,6 +41,12 @@ public sealed class OpenLineOptions
     /// <summary>Requests per rolling 60 s per client IP before 429 (rules §8); 0 turns the limit off.</summary>
     public int RateLimitPerMinute { get; set; } = 3000;
 
+    /// <summary>Messages a WebSocket connection may have queued for sending before it is closed as a slow consumer.</summary>
+    public int SocketSendQueue { get; set; } = 4096;
+
+    /// <summary>The largest WebSocket message accepted from a client, in bytes.</summary>
+    public int SocketMaxMessageBytes { get; set; } = 1024 * 1024;
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 

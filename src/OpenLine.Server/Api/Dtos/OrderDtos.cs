@@ -8,6 +8,9 @@ public sealed record PlaceSuccessDto(IReadOnlyList<MatchedFillDto> Matched, obje
 /// <summary>A failed entry of <c>createdSessions</c>: the order was not processed (API §3.2).</summary>
 public sealed record PlaceErrorDto(string Error, string ErrorType);
 
+/// <summary>A failed entry of a WebSocket <c>placeV3</c>: the same, with the legacy snake-case <c>error_type</c> (API §5.2).</summary>
+public sealed record PlaceSocketErrorDto(string Error, [property: JsonPropertyName("error_type")] string ErrorType);
+
 /// <summary>A fill from the taker's side (API MatchedFill).</summary>
 public sealed record MatchedFillDto(
     decimal Amount,
@@ -60,8 +63,8 @@ public sealed record CancelResultDto(
 /// <summary>A failed entry of a bulk cancel (API cancelMultiple): no order id is echoed.</summary>
 public sealed record CancelFailureDto(bool Success, string Reason);
 
-/// <summary>The old order of an edit (API editOrder <c>cancelled</c>).</summary>
-public sealed record EditCancelledDto(
+/// <summary>A cancelled order with its side and line: the old order of an edit (API editOrder <c>cancelled</c>) and the WebSocket cancel payload (API §5.3).</summary>
+public sealed record CancelledOrderDto(
     bool Success,
     [property: JsonPropertyName("orderID")] string OrderID,
     int Odds,
@@ -76,6 +79,6 @@ public sealed record EditCancelledDto(
 
 /// <summary>An edit's result; <c>Unmatched</c> is absent when the v4 volume guard stopped the edit after the cancel.</summary>
 public sealed record EditResultDto(
-    EditCancelledDto Cancelled,
+    CancelledOrderDto Cancelled,
     IReadOnlyList<MatchedFillDto> Matched,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Unmatched);

@@ -1,0 +1,65 @@
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+using OpenLine.Server.Tests.Kit;
+
+namespace OpenLine.Server.Tests.Streaming;
+
+/// <summary>Per-connection limits: message size, and a slow consumer that stops reading (it is closed, nobody else waits).</summary>
+public sealed class SocketLimitTests
+{
+    private static async Task<(TestServer Server, string Token)> StartAsync(params string[] settings)
+    {
+        TestServer server = await TestServer.StartAsync(settings);
+        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
+        await admin.PostAsync("/admin/users", new { username = "sock", password = "sock-password" });
+        var anonymous = new OpenLineClient(server.CreateHttpClient());
+        string token = (await anonymous.PostAsync("/user/login", new { username = "sock", password = "sock-password" })).Data["user"]!["auth"]!.GetValue<string>();
+        return (server, token);
+    }
+
+    [Fact]
+    public async Task A_message_over_the_size_limit_closes_the_connection_as_too_big()
+    {
+        (TestServer server, string token) = await StartAsync("--OpenLine:SocketMaxMessageBytes=4096");
+        await using TestServer _ = server;
+        await using SocketClient socket = await SocketClient.ConnectAsync(server.BaseAddress, "/orders/ws", token);
+
+        await socket.SendAsync(new JsonArray("heartbeat", new JsonObject { ["pad"] = new string('x', 10_000) }).ToJsonString());
+        JsonNode? reply = await socket.ReceiveAsync();
+
+        Assert.Null(reply);
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
+    }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_is_closed_with_a_clear_reason_and_others_are_unaffected()
+    {
+        (TestServer server, string token) = await StartAsync("--OpenLine:SocketSendQueue=8");
+        await using TestServer _ = server;
+        await using SocketClient stalled = await SocketClient.ConnectAsync(server.BaseAddress, "/orders/ws", token);
+        await using SocketClient healthy = await SocketClient.ConnectAsync(server.BaseAddress, "/orders/ws", token);
+
+        // Each reply echoes a 64 KiB message type: 400 of them (25 MiB) fill any socket buffer while the client reads nothing.
+        string big = new('z', 64 * 1024);
+        for (int i = 0; i < 400 && stalled.State == WebSocketState.Open; i++)
+        {
+            try
+            {
+                await stalled.SendAsync(new JsonArray(big, new JsonObject()).ToJsonString());
+            }
+            catch (WebSocketException)
+            {
+                break; // the server already closed us
+            }
+        }
+        JsonNode ack = await healthy.RequestAsync("heartbeat", new JsonObject { ["requestTimeout"] = 30 });
+        while (await stalled.ReceiveAsync(TimeSpan.FromSeconds(20)) is not null)
+        {
+            // drain what was sent before the close frame
+        }
+
+        Assert.Equal("heartbeatAck", ack["data"]!["type"]!.GetValue<string>());
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, stalled.CloseStatus);
+        Assert.StartsWith("send queue overflow", stalled.CloseStatusDescription, StringComparison.Ordinal);
+    }
+}
