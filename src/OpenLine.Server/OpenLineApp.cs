@@ -48,6 +48,8 @@ public static class OpenLineApp
             : new PostgresJournalStore(options.Postgres));
         services.AddSingleton<TokenTable>();
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<TokenTable>());
+        services.AddSingleton(new UserFeed(options.FeedRetentionMinutes * 60_000L));
+        services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<UserFeed>());
         services.AddSingleton(sp => new Sequencer(sp.GetRequiredService<IJournalStore>(), engineOptions, options.SnapshotEvery,
             sp.GetRequiredService<TimeProvider>(), sp.GetServices<IEventSink>(), sp.GetRequiredService<ILogger<Sequencer>>()));
         services.AddSingleton<Authenticator>();
@@ -113,6 +115,7 @@ public static class OpenLineApp
         app.MapMarketBooks();
         app.MapAdmin();
         app.MapOrdersSocket();
+        app.MapUserFeed();
         return app;
     }
 

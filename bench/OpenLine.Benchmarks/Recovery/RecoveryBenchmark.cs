@@ -91,9 +91,7 @@ public static class RecoveryBenchmark
             }
             if ((long)engine.CommandCount == earlySequence)
             {
-                var snapshot = new BinaryOutput(1 << 20);
-                engine.WriteSnapshot(snapshot);
-                early = snapshot.ToArray();
+                early = Sequencer.ComposeSnapshot(engine, []);
             }
         }
 

@@ -73,6 +73,20 @@ public sealed class Authenticator
             : null;
     }
 
+    /// <summary>The user a raw token belongs to, or null.</summary>
+    public Caller? AuthenticateToken(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 256)
+        {
+            return null;
+        }
+        token = token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? token[7..].Trim() : token.Trim();
+        string hash = Tokens.Hash(token);
+        return _tokens.TryGet(hash, out TokenTable.Grant grant) && grant.ExpiresAt > _time.GetUtcNow().ToUnixTimeMilliseconds()
+            ? new Caller(grant.AccountId, hash, grant.ExpiresAt, IsAdmin: false)
+            : null;
+    }
+
     /// <summary>True when the request presents the admin token.</summary>
     public bool IsAdmin(HttpContext context, JsonElement? body)
     {

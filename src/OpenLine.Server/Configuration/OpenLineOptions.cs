@@ -47,6 +47,9 @@ public sealed class OpenLineOptions
     /// <summary>The largest WebSocket message accepted from a client, in bytes.</summary>
     public int SocketMaxMessageBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>How long user-feed messages stay available for replay, in minutes (then replay answers cache_expired).</summary>
+    public int FeedRetentionMinutes { get; set; } = 24 * 60;
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 

@@ -24,6 +24,7 @@ public sealed class Sequencer : IDisposable
 {
     private const int MaxBatch = 1024;
     private const long MaxTimerWaitMilliseconds = 60 * 60 * 1000;
+    private const int SnapshotMagic = 0x4F4C5332; // "OLS2": engine + read-model sections
 
     private readonly IJournalStore _journal;
     private readonly ExchangeOptions _options;
@@ -155,6 +156,7 @@ public sealed class Sequencer : IDisposable
     {
         var clock = Stopwatch.StartNew();
         Exchange? engine = null;
+        Dictionary<string, byte[]> sections = [];
         foreach (StoredSnapshot snapshot in _journal.SnapshotsNewestFirst())
         {
             if (!snapshot.IsIntact)
@@ -164,7 +166,7 @@ public sealed class Sequencer : IDisposable
             }
             try
             {
-                engine = Exchange.ReadSnapshot(snapshot.State);
+                (engine, sections) = ReadSnapshot(snapshot.State);
                 _lastSnapshot = snapshot.Sequence;
                 break;
             }
@@ -180,6 +182,10 @@ public sealed class Sequencer : IDisposable
         foreach (IEventSink sink in _sinks)
         {
             sink.Restore(engine);
+            if (sink is ISnapshottedSink saved && sections.TryGetValue(saved.Name, out byte[]? section))
+            {
+                saved.ReadSnapshot(section);
+            }
         }
 
         long expected = fromSnapshot + 1;
@@ -372,17 +378,51 @@ public sealed class Sequencer : IDisposable
     private void TakeSnapshot()
     {
         var clock = Stopwatch.StartNew();
-        var output = new BinaryOutput(1 << 20);
-        _engine.WriteSnapshot(output);
+        byte[] state = ComposeSnapshot(_engine, _sinks.OfType<ISnapshottedSink>());
         long sequence = (long)_engine.CommandCount;
-        _journal.SaveSnapshot(StoredSnapshot.Create(sequence, output.ToArray()));
+        _journal.SaveSnapshot(StoredSnapshot.Create(sequence, state));
         // Keep the previous snapshot and the journal since it, so one bad snapshot never loses data.
         if (_lastSnapshot > 0)
         {
             _journal.CompactThrough(_lastSnapshot);
         }
         _lastSnapshot = sequence;
-        _logger.LogInformation("Snapshot at command {Sequence}: {Bytes} bytes in {Elapsed} ms", sequence, output.Length, clock.ElapsedMilliseconds);
+        _logger.LogInformation("Snapshot at command {Sequence}: {Bytes} bytes in {Elapsed} ms", sequence, state.Length, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>A stored snapshot: the engine's bytes, then a named section per snapshotted read model.</summary>
+    public static byte[] ComposeSnapshot(Exchange engine, IEnumerable<ISnapshottedSink> sinks)
+    {
+        var engineBytes = new BinaryOutput(1 << 20);
+        engine.WriteSnapshot(engineBytes);
+        var output = new BinaryOutput(engineBytes.Length + 1024);
+        output.Int32(SnapshotMagic).Bytes(engineBytes.Written);
+        ISnapshottedSink[] saved = [.. sinks];
+        output.Int32(saved.Length);
+        foreach (ISnapshottedSink sink in saved)
+        {
+            var section = new BinaryOutput();
+            sink.WriteSnapshot(section);
+            output.String(sink.Name).Bytes(section.Written);
+        }
+        return output.ToArray();
+    }
+
+    private static (Exchange Engine, Dictionary<string, byte[]> Sections) ReadSnapshot(ReadOnlySpan<byte> state)
+    {
+        var input = new BinaryInput(state);
+        if (input.Int32() != SnapshotMagic)
+        {
+            throw new FormatException("Not an OpenLine server snapshot.");
+        }
+        Exchange engine = Exchange.ReadSnapshot(input.Bytes());
+        var sections = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (int i = input.Int32(); i > 0; i--)
+        {
+            sections[input.String()] = input.Bytes();
+        }
+        input.EnsureEnd();
+        return (engine, sections);
     }
 
     // ---- Timers, halting, shutdown --------------------------------------------------------

@@ -16,6 +16,8 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
         OpenLineClient.Response response = await anonymous.GetAsync("/openapi.json");
         JsonObject paths = response.Body!["paths"]!.AsObject();
         var mapped = fixture.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            // WebSocket upgrades (/orders/ws, /v2/user, /price-stream) are not REST operations; they say so explicitly.
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Where(p => p is not "/openapi.json" and not "/health" && !p.StartsWith("/docs", StringComparison.Ordinal))
             .Distinct()
