@@ -50,6 +50,8 @@ public static class OpenLineApp
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<TokenTable>());
         services.AddSingleton(new UserFeed(options.FeedRetentionMinutes * 60_000L));
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<UserFeed>());
+        services.AddSingleton<PriceFeed>();
+        services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<PriceFeed>());
         services.AddSingleton(sp => new Sequencer(sp.GetRequiredService<IJournalStore>(), engineOptions, options.SnapshotEvery,
             sp.GetRequiredService<TimeProvider>(), sp.GetServices<IEventSink>(), sp.GetRequiredService<ILogger<Sequencer>>()));
         services.AddSingleton<Authenticator>();
@@ -116,6 +118,7 @@ public static class OpenLineApp
         app.MapAdmin();
         app.MapOrdersSocket();
         app.MapUserFeed();
+        app.MapPriceStream();
         return app;
     }
 
