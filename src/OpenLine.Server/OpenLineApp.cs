@@ -59,6 +59,7 @@ public static class OpenLineApp
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupService>();
+        services.AddHostedService<MarketMakerBot>();
         services.AddDataProtection()
             .SetApplicationName("OpenLine")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));

@@ -26,6 +26,9 @@ public sealed class OpenLineOptions
     /// <summary>Seed demo users, games and liquidity when the store is new.</summary>
     public bool Demo { get; set; } = true;
 
+    /// <summary>With demo data: how often (seconds) the demo market maker refreshes its quotes; 0 turns it off.</summary>
+    public int DemoBotIntervalSeconds { get; set; } = 5;
+
     /// <summary>The largest number of orders one place request may carry (rules §3).</summary>
     public int MaxBatchSize { get; set; } = 200;
 

@@ -25,7 +25,8 @@ public sealed class HostTests
     [Fact]
     public async Task The_readme_session_against_demo_data_gives_the_seed_pages_scenario_2_numbers()
     {
-        await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true");
+        // The README's exact walkthrough runs with the demo market maker off (it would re-price the seeded offer).
+        await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true", "--OpenLine:DemoBotIntervalSeconds=0");
         var anonymous = new OpenLineClient(server.CreateHttpClient());
 
         // The README's curl session, step by step.
@@ -51,7 +52,7 @@ public sealed class HostTests
     [Fact]
     public async Task Demo_data_has_nba_nfl_and_soccer_games_with_liquidity_and_a_live_game()
     {
-        await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true");
+        await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true", "--OpenLine:DemoBotIntervalSeconds=0");
         var anonymous = new OpenLineClient(server.CreateHttpClient());
         string token = (await anonymous.PostAsync("/user/login", new { username = "bob", password = "bob-demo-pass" })).Data["user"]!["auth"]!.GetValue<string>();
         OpenLineClient bob = anonymous.WithToken(token);
