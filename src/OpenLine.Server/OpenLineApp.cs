@@ -48,7 +48,7 @@ public static class OpenLineApp
             : new PostgresJournalStore(options.Postgres));
         services.AddSingleton<TokenTable>();
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<TokenTable>());
-        services.AddSingleton(new UserFeed(options.FeedRetentionMinutes * 60_000L));
+        services.AddSingleton(new UserFeed(options.FeedRetentionMinutes * 60_000L, options.FeedMaxMessagesPerUser));
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<UserFeed>());
         services.AddSingleton<PriceFeed>();
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<PriceFeed>());

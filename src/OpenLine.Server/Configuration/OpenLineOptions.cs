@@ -53,6 +53,9 @@ public sealed class OpenLineOptions
     /// <summary>How long user-feed messages stay available for replay, in minutes (then replay answers cache_expired).</summary>
     public int FeedRetentionMinutes { get; set; } = 24 * 60;
 
+    /// <summary>At most this many of a user's newest feed messages are kept for replay, however recent.</summary>
+    public int FeedMaxMessagesPerUser { get; set; } = 10_000;
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 

@@ -17,20 +17,35 @@ public sealed class UserFeed : ISnapshottedSink
 {
     private readonly Dictionary<ObjectId, Stream> _streams = [];
     private readonly long _retentionMs;
+    private readonly int _maxMessagesPerUser;
     private Exchange? _engine;
     private long _lastMs;
     private int _sequence;
 
-    public UserFeed(long retentionMilliseconds) => _retentionMs = retentionMilliseconds;
+    /// <param name="retentionMilliseconds">How long messages stay available for replay.</param>
+    /// <param name="maxMessagesPerUser">How many of a user's newest messages are kept at most, whatever their age.</param>
+    public UserFeed(long retentionMilliseconds, int maxMessagesPerUser)
+    {
+        _retentionMs = retentionMilliseconds;
+        _maxMessagesPerUser = Math.Max(1, maxMessagesPerUser);
+    }
 
     public string Name => "user-feed";
 
     /// <summary>A user's retained messages (oldest first) and live connections. Guarded by its own lock.</summary>
     private sealed class Stream
     {
-        public readonly List<(MessageId Id, byte[] Json)> Messages = [];
+        public readonly Queue<Retained> Messages = new(); // oldest first; pruning dequeues in O(1)
         public readonly List<SocketConnection> Subscribers = [];
         public MessageId PrunedThrough;
+    }
+
+    /// <summary>A retained message, rendered to JSON only when a subscriber, a replay or a snapshot needs it (under its stream's lock).</summary>
+    private sealed class Retained(MessageId id, Func<FeedMessage>? render, byte[]? json)
+    {
+        public MessageId Id { get; } = id;
+
+        public byte[] Json => json ??= JsonSerializer.SerializeToUtf8Bytes(render!(), WireJson.Options);
     }
 
     /// <summary>A message id: Unix milliseconds and a sequence within that millisecond; ordered as numbers.</summary>
@@ -83,23 +98,30 @@ public sealed class UserFeed : ISnapshottedSink
         {
             switch (e)
             {
+                // Only references and the values of the moment are captured here, on the engine thread; the
+                // message is rendered when someone reads it. The fields read later never change after creation.
                 case OrderRested rested when engine.Orders.TryGetValue(rested.OrderId, out Order? order):
-                    Publish(rested.AccountId, e.At, order.Game, "offer", null, Unmatched(order, filled: Money.Zero, offered: order.Offered, remaining: order.Offered));
+                    Publish(rested.AccountId, e.At, order.Game, "offer", order.Game.Live,
+                        () => (null, Unmatched(order, filled: Money.Zero, offered: order.Offered, remaining: order.Offered)));
                     break;
                 case OrderFilled filled when engine.Bets.TryGetValue(filled.TxId, out Bet? bet):
-                    Publish(filled.TakerId, e.At, bet.Game, "wager", TakerView(bet), null);
-                    Publish(filled.MakerId, e.At, bet.Game, "offer", MakerView(bet),
-                        Unmatched(bet.MakerOrder, filled: filled.MakerStake, offered: bet.MakerOrder.Offered, remaining: filled.MakerRemaining));
+                    Money makerStake = filled.MakerStake;
+                    Money makerRemaining = filled.MakerRemaining;
+                    Publish(filled.TakerId, e.At, bet.Game, "wager", bet.Game.Live, () => (TakerView(bet), null));
+                    Publish(filled.MakerId, e.At, bet.Game, "offer", bet.Game.Live,
+                        () => (MakerView(bet), Unmatched(bet.MakerOrder, filled: makerStake, offered: bet.MakerOrder.Offered, remaining: makerRemaining)));
                     break;
                 case OrderCancelled cancelled when engine.Orders.TryGetValue(cancelled.Report.OrderId, out Order? order):
                     // offered 0 marks a cancellation; filled is what matched before it.
-                    Publish(cancelled.AccountId, e.At, order.Game, "offer", null, Unmatched(order, filled: cancelled.Report.Filled, offered: Money.Zero, remaining: Money.Zero));
+                    Money before = cancelled.Report.Filled;
+                    Publish(cancelled.AccountId, e.At, order.Game, "offer", order.Game.Live,
+                        () => (null, Unmatched(order, filled: before, offered: Money.Zero, remaining: Money.Zero)));
                     break;
             }
         }
     }
 
-    private void Publish(ObjectId account, long at, Game game, string origin, FeedMatched? matched, FeedUnmatched? unmatched)
+    private void Publish(ObjectId account, long at, Game game, string origin, bool live, Func<(FeedMatched?, FeedUnmatched?)> blocks)
     {
         if (at > _lastMs)
         {
@@ -107,32 +129,30 @@ public sealed class UserFeed : ISnapshottedSink
             _sequence = 0;
         }
         var id = new MessageId(_lastMs, _sequence++);
-        var message = new FeedMessage(matched, unmatched, origin, game.Id.ToString(), null, game.EventName, game.League, game.Sport, game.Live,
-            Wire.Time(game.StartsAt), null, "api", Wire.Time(at), id.ToString());
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(message, WireJson.Options);
+        var retained = new Retained(id, () =>
+        {
+            (FeedMatched? matched, FeedUnmatched? unmatched) = blocks();
+            return new FeedMessage(matched, unmatched, origin, game.Id.ToString(), null, game.EventName, game.League, game.Sport, live,
+                Wire.Time(game.StartsAt), null, "api", Wire.Time(at), id.ToString());
+        }, null);
         Stream stream = StreamFor(account);
         lock (stream)
         {
-            stream.Messages.Add((id, json));
+            stream.Messages.Enqueue(retained);
             Prune(stream, _lastMs);
             foreach (SocketConnection subscriber in stream.Subscribers)
             {
-                subscriber.Send(json);
+                subscriber.Send(retained.Json);
             }
         }
     }
 
     private void Prune(Stream stream, long now)
     {
-        int drop = 0;
-        while (drop < stream.Messages.Count && stream.Messages[drop].Id.Ms < now - _retentionMs)
+        while (stream.Messages.TryPeek(out Retained? oldest)
+            && (oldest.Id.Ms < now - _retentionMs || stream.Messages.Count > _maxMessagesPerUser))
         {
-            stream.PrunedThrough = stream.Messages[drop].Id;
-            drop++;
-        }
-        if (drop > 0)
-        {
-            stream.Messages.RemoveRange(0, drop);
+            stream.PrunedThrough = stream.Messages.Dequeue().Id;
         }
     }
 
@@ -216,9 +236,9 @@ public sealed class UserFeed : ISnapshottedSink
                 lock (stream)
                 {
                     output.Id(account).Int64(stream.PrunedThrough.Ms).Int32(stream.PrunedThrough.Seq).Int32(stream.Messages.Count);
-                    foreach ((MessageId id, byte[] json) in stream.Messages)
+                    foreach (Retained message in stream.Messages)
                     {
-                        output.Int64(id.Ms).Int32(id.Seq).Bytes(json);
+                        output.Int64(message.Id.Ms).Int32(message.Id.Seq).Bytes(message.Json);
                     }
                 }
             }
@@ -236,7 +256,7 @@ public sealed class UserFeed : ISnapshottedSink
             stream.PrunedThrough = new MessageId(input.Int64(), input.Int32());
             for (int m = input.Int32(); m > 0; m--)
             {
-                stream.Messages.Add((new MessageId(input.Int64(), input.Int32()), input.Bytes()));
+                stream.Messages.Enqueue(new Retained(new MessageId(input.Int64(), input.Int32()), null, input.Bytes()));
             }
         }
         input.EnsureEnd();
