@@ -223,9 +223,14 @@ public static class OrderEndpoints
         CommandResult result = await api.Sequencer.ExecuteAsync(command, static (_, r) => r).ConfigureAwait(false);
         if (result is Rejected rejected)
         {
-            return v4 && RejectReasons.HttpStatus(rejected.Reason) == StatusCodes.Status400BadRequest
+            // editOrder documents 400 for every refusal (not cancel's 404/409); another user's order stays a 403.
+            if (rejected.Reason == RejectReason.NotYourOrder)
+            {
+                return ApiContext.Rejection(rejected);
+            }
+            return v4
                 ? ApiResults.Raw(new PlaceErrorDto(rejected.Message, RejectReasons.ErrorType(rejected.Reason)), StatusCodes.Status400BadRequest)
-                : ApiContext.Rejection(rejected);
+                : ApiResults.BadRequest(rejected.Message);
         }
         var edit = (EditResult)result;
         CancelReport c = edit.Cancelled;
