@@ -115,6 +115,7 @@ public static class OpenLineApp
         app.MapOrders();
         app.MapRisk();
         app.MapMarkets();
+        app.MapAccount();
         app.MapMarketBooks();
         app.MapAdmin();
         app.MapOrdersSocket();

@@ -209,6 +209,7 @@ public sealed partial class Exchange
             restReport = new RestReport(order.Id, wagerRequestId, request.Type, request.Side, market, number, request.Odds, rest, request.UserReference);
             events.Add(new OrderRested(Now, order.Id, account.Id, game.Id, restReport));
         }
+        _wagerRequests[wagerRequestId] = new WagerRequest(account, restReport is null ? null : _orders[restReport.OrderId]);
         return new OrderAccepted(wagerRequestId, reports, restReport);
     }
 

@@ -233,6 +233,16 @@ public sealed partial class Exchange
             AddBetToPositions(bet);
         }
 
+        // The wager-request index is derived: every accepted input order filled something or rested.
+        foreach (Bet bet in x._bets.Values)
+        {
+            x._wagerRequests.TryAdd(bet.TakerWagerRequestId, new WagerRequest(bet.Taker, null));
+        }
+        foreach (Order order in x._orders.Values)
+        {
+            x._wagerRequests[order.WagerRequestId] = new WagerRequest(order.Owner, order);
+        }
+
         for (int i = Count(ref input); i > 0; i--)
         {
             x._tokens.Add(input.String(), new TokenGrant(input.Id(), input.Int64()));

@@ -68,6 +68,10 @@ public sealed partial class Exchange
         }
         HashIdempotency(hash);
         HashOrderState(hash);
+        foreach (KeyValuePair<ObjectId, WagerRequest> w in _wagerRequests.OrderBy(w => w.Key))
+        {
+            hash.Add(w.Key).Add(w.Value.Owner.Id).Add(w.Value.Rest?.Id ?? ObjectId.Empty);
+        }
         var options = new BinaryOutput();
         CommandCodec.Write(new ConfigureExchange(Options), options);
         hash.Add(Convert.ToBase64String(options.Written)).Add(_timerSequence).Add(_timers.Count);

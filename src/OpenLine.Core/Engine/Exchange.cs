@@ -15,6 +15,7 @@ public sealed partial class Exchange
     private readonly Dictionary<(string League, string LongName), Participant> _participants = [];
     private readonly Dictionary<ObjectId, Order> _orders = [];
     private readonly Dictionary<ObjectId, Bet> _bets = [];
+    private readonly Dictionary<ObjectId, WagerRequest> _wagerRequests = [];
     private readonly Dictionary<string, TokenGrant> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, HeldOrder> _held = [];
     private readonly PriorityQueue<Timer, (long Due, ulong Sequence)> _timers = new();
@@ -40,6 +41,9 @@ public sealed partial class Exchange
     public IReadOnlyDictionary<ObjectId, Game> Games => _games;
     public IReadOnlyDictionary<ObjectId, Order> Orders => _orders;
     public IReadOnlyDictionary<ObjectId, Bet> Bets => _bets;
+
+    /// <summary>Every accepted input order by its wagerRequestID: who placed it and the order its remainder rested as, if any.</summary>
+    public IReadOnlyDictionary<ObjectId, WagerRequest> WagerRequests => _wagerRequests;
     public IReadOnlyCollection<Participant> Participants => _participants.Values;
 
     /// <summary>The earliest time at which something is due (expiry, game start, live release), if any.</summary>
@@ -144,4 +148,7 @@ public sealed partial class Exchange
     private sealed record HeldOrder(ulong HoldId, Account Account, OrderRequest Request, long ReleaseAt);
 
     private readonly record struct PlannedFill(Order Maker, Money TakerStake, Money MakerStake);
+
+    /// <summary>An accepted input order: its owner and, if its remainder rested, that order.</summary>
+    public sealed record WagerRequest(Account Owner, Order? Rest);
 }

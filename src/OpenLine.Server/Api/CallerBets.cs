@@ -1,0 +1,157 @@
+using OpenLine.Core;
+using OpenLine.Server.Api.Dtos;
+using OpenLine.Server.Api.Http;
+
+namespace OpenLine.Server.Api;
+
+/// <summary>
+/// One caller's fills as MatchedBet rows (API §4.8), and its orders and fills found by order id,
+/// txID and wagerRequestID (API §8.7). Built per request, inside a sequencer query: it reads live
+/// engine state and must not outlive the callback.
+/// </summary>
+/// <remarks>
+/// A row's <c>id</c> is the caller's order (session) id: the maker's resting order, or for a taker
+/// the order its remainder rested as. A taker whose order left nothing resting has no order, so its
+/// rows carry the wagerRequestID instead; <c>getBetByID?id=</c> accepts both.
+/// </remarks>
+public sealed class CallerBets(Exchange engine, Account me)
+{
+    private Dictionary<ObjectId, List<Bet>>? _takerBetsByWagerRequest;
+    private Dictionary<ObjectId, Order>? _knownOrdersByWagerRequest;
+
+    public Account Me { get; } = me;
+
+    /// <summary>The caller's matched, ungraded bets (settlement does not exist yet, so every bet is ungraded).</summary>
+    public IEnumerable<Bet> Ungraded => Me.Bets;
+
+    /// <summary>Rows for <paramref name="bets"/>, by game start, then match time, then txID (API §3.3).</summary>
+    public List<MatchedBetDto> Rows(IEnumerable<Bet> bets) => bets
+        .OrderBy(b => b.Game.StartsAt).ThenBy(b => b.MatchedAt).ThenBy(b => b.TxId)
+        .Select(Row)
+        .ToList();
+
+    /// <summary>One fill from the caller's side: as taker <c>origin: wager</c>, as maker <c>origin: offer</c>.</summary>
+    public MatchedBetDto Row(Bet bet)
+    {
+        bool taker = ReferenceEquals(bet.Taker, Me);
+        OrderBook book = bet.Book;
+        int side = taker ? bet.TakerSide : 1 - bet.TakerSide;
+        LineNumber? number = book.NumberFor(side);
+        return new MatchedBetDto
+        {
+            Id = RowId(bet).ToString(),
+            TxID = bet.TxId.ToString(),
+            Type = book.Type.ToWire(),
+            Bet = Wire.Amount(taker ? bet.TakerStake : bet.MakerStake),
+            Odds = (taker ? bet.TakerOdds : bet.MakerOdds).Value,
+            Spread = book.Type == MarketType.Spread ? Wire.Number(number) : null,
+            Total = book.Type == MarketType.Total ? Wire.Number(number) : null,
+            OU = book.Type == MarketType.Total ? Exchange.SideToken(book, side) : null,
+            ParticipantID = book.Type is MarketType.Moneyline or MarketType.Spread ? Exchange.SideToken(book, side) : null,
+            Market = Exchange.MarketToken(book),
+            Side = book.Type == MarketType.Moneyline1x2 ? Exchange.SideToken(book, side) : null,
+            UserReference = taker ? bet.TakerUserReference : bet.MakerOrder.UserReference,
+            // A taker's order is created by the command that matched it; a maker's when it rested.
+            CreatedAt = Wire.Time(taker ? bet.MatchedAt : bet.MakerOrder.CreatedAt),
+            MatchedTime = Wire.Time(bet.MatchedAt),
+            Origin = taker ? "wager" : "offer",
+            // The taker risks its stake plus loss-side commission and nets the win less win-side
+            // commission (API §8.9); the maker pays none: it risks its stake to win the taker's.
+            Risk = AccountViews.Figure(taker ? bet.TakerFigures.Risk : bet.MakerStake),
+            Win = AccountViews.Figure(taker ? bet.TakerFigures.Win : bet.TakerStake),
+            IsPostArb = (taker ? bet.IsPostArb : bet.MakerOrder.IsPostArb) ? true : null,
+            Game = AccountViews.GameSummary(bet.Game),
+        };
+    }
+
+    /// <summary>The row id of a fill of the caller's (see the remarks on the class).</summary>
+    public ObjectId RowId(Bet bet) => ReferenceEquals(bet.Taker, Me)
+        ? OrderOf(bet.TakerWagerRequestId)?.Id ?? bet.TakerWagerRequestId
+        : bet.MakerOrder.Id;
+
+    /// <summary>The caller's fills as taker under one wagerRequestID, oldest first.</summary>
+    public IReadOnlyList<Bet> TakerBets(ObjectId wagerRequestId)
+    {
+        if (_takerBetsByWagerRequest is null)
+        {
+            _takerBetsByWagerRequest = [];
+            foreach (Bet bet in Me.Bets)
+            {
+                if (ReferenceEquals(bet.Taker, Me))
+                {
+                    if (!_takerBetsByWagerRequest.TryGetValue(bet.TakerWagerRequestId, out List<Bet>? list))
+                    {
+                        _takerBetsByWagerRequest[bet.TakerWagerRequestId] = list = [];
+                    }
+                    list.Add(bet);
+                }
+            }
+        }
+        return _takerBetsByWagerRequest.TryGetValue(wagerRequestId, out List<Bet>? bets) ? bets : [];
+    }
+
+    /// <summary>
+    /// The caller's order that a wager request rested as, if it rested. Open orders and orders hit
+    /// since are indexed from the account; an order that closed without a fill is found where the
+    /// engine put its id: right after the wager request's own id and fill txIDs, all issued by one
+    /// command. The candidate is verified (owner and wagerRequestID), so a different id scheme only
+    /// makes such a row fall back to its wagerRequestID; it never shows another account's order.
+    /// </summary>
+    public Order? OrderOf(ObjectId wagerRequestId)
+    {
+        if (_knownOrdersByWagerRequest is null)
+        {
+            _knownOrdersByWagerRequest = [];
+            foreach (Order order in Me.OpenOrders)
+            {
+                _knownOrdersByWagerRequest[order.WagerRequestId] = order;
+            }
+            foreach (Bet bet in Me.Bets)
+            {
+                if (ReferenceEquals(bet.Maker, Me))
+                {
+                    _knownOrdersByWagerRequest[bet.MakerOrder.WagerRequestId] = bet.MakerOrder;
+                }
+            }
+        }
+        if (_knownOrdersByWagerRequest.TryGetValue(wagerRequestId, out Order? known))
+        {
+            return known;
+        }
+        // A taker's remainder that rested and left without a fill: the engine's wager-request index knows it.
+        return engine.WagerRequests.TryGetValue(wagerRequestId, out Exchange.WagerRequest? request) && ReferenceEquals(request.Owner, Me)
+            ? request.Rest
+            : null;
+    }
+
+    /// <summary>Every fill of one wager request of the caller's: as taker, then as maker of the order it rested as.</summary>
+    public List<Bet> WagerRequestBets(ObjectId wagerRequestId)
+    {
+        List<Bet> bets = [.. TakerBets(wagerRequestId)];
+        if (OrderOf(wagerRequestId) is { } order)
+        {
+            bets.AddRange(MakerBets(order));
+        }
+        return bets;
+    }
+
+    /// <summary>The fills of one of the caller's orders as maker.</summary>
+    public IEnumerable<Bet> MakerBets(Order order) => Me.Bets.Where(b => ReferenceEquals(b.MakerOrder, order));
+
+    /// <summary>
+    /// True when <paramref name="id"/> names an order, a fill or a wager request of another account
+    /// (and none of the caller's), so a lookup can answer 403 instead of "not found" (rules §8).
+    /// </summary>
+    public bool BelongsToSomeoneElse(ObjectId id)
+    {
+        if (engine.Orders.TryGetValue(id, out Order? order))
+        {
+            return !ReferenceEquals(order.Owner, Me);
+        }
+        if (engine.Bets.TryGetValue(id, out Bet? bet))
+        {
+            return !ReferenceEquals(bet.Taker, Me) && !ReferenceEquals(bet.Maker, Me);
+        }
+        return engine.WagerRequests.TryGetValue(id, out Exchange.WagerRequest? request) && !ReferenceEquals(request.Owner, Me);
+    }
+}
