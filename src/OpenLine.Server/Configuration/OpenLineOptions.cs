@@ -44,6 +44,9 @@ public sealed class OpenLineOptions
     /// <summary>Requests per rolling 60 s per client IP before 429 (rules §8); 0 turns the limit off.</summary>
     public int RateLimitPerMinute { get; set; } = 3000;
 
+    /// <summary>Origins allowed to open WebSockets (exact, e.g. <c>https://trade.example.com</c>); empty allows any. Requests without an Origin (bots) are always allowed.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
     /// <summary>Messages a WebSocket connection may have queued for sending before it is closed as a slow consumer.</summary>
     public int SocketSendQueue { get; set; } = 4096;
 

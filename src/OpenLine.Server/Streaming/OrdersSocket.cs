@@ -26,19 +26,12 @@ public static class OrdersSocket
 
     private static async Task HandleAsync(HttpContext context, ApiContext api, ILoggerFactory loggers)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        (WebSocket? accepted, Caller? caller) = await SocketGate.AcceptAsync(context, api).ConfigureAwait(false);
+        if (accepted is null || caller is null)
         {
-            await ApiResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "This endpoint takes a WebSocket upgrade.").ConfigureAwait(false);
             return;
         }
-        // Auth on the upgrade: Authorization (raw token, or Bearer), as for REST.
-        Caller? caller = api.Authenticator.AuthenticateUser(context, null);
-        if (caller is null)
-        {
-            await ApiResults.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "InvalidCredentials").ConfigureAwait(false);
-            return;
-        }
-        using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using WebSocket socket = accepted;
         var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.OrdersSocket"));
         var session = new Session(api, caller, connection);
         await connection.RunAsync(session.OnMessageAsync, context.RequestAborted).ConfigureAwait(false);

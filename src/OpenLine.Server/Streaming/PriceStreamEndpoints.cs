@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using OpenLine.Server.Api;
-using OpenLine.Server.Api.Http;
 using OpenLine.Server.Auth;
 
 namespace OpenLine.Server.Streaming;
@@ -21,18 +20,12 @@ public static class PriceStreamEndpoints
 
     private static async Task SocketAsync(HttpContext context, ApiContext api, PriceFeed feed, ILoggerFactory loggers)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        (WebSocket? accepted, Caller? caller) = await SocketGate.AcceptAsync(context, api).ConfigureAwait(false);
+        if (accepted is null || caller is null)
         {
-            await ApiResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "This endpoint takes a WebSocket upgrade.").ConfigureAwait(false);
             return;
         }
-        Caller? caller = api.Authenticator.AuthenticateUser(context, null);
-        if (caller is null)
-        {
-            await ApiResults.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "InvalidCredentials").ConfigureAwait(false);
-            return;
-        }
-        using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using WebSocket socket = accepted;
         var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.PriceStream"));
         var subscriber = new PriceSubscriber();
         feed.Add(connection, subscriber);

@@ -22,18 +22,12 @@ public static class UserFeedEndpoints
 
     private static async Task SocketAsync(HttpContext context, ApiContext api, UserFeed feed, ILoggerFactory loggers)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        (WebSocket? accepted, Caller? caller) = await SocketGate.AcceptAsync(context, api).ConfigureAwait(false);
+        if (accepted is null || caller is null)
         {
-            await ApiResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "This endpoint takes a WebSocket upgrade.").ConfigureAwait(false);
             return;
         }
-        Caller? caller = api.Authenticator.AuthenticateUser(context, null);
-        if (caller is null)
-        {
-            await ApiResults.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "InvalidCredentials").ConfigureAwait(false);
-            return;
-        }
-        using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using WebSocket socket = accepted;
         var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.UserFeed"));
         feed.Subscribe(caller.AccountId, connection);
         try

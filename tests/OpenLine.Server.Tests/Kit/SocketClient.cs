@@ -30,12 +30,16 @@ public sealed class SocketClient : IAsyncDisposable
     }
 
     /// <summary>The HTTP status of a refused upgrade, or null when it was accepted.</summary>
-    public static async Task<int?> RefusedStatusAsync(Uri server, string path, string? token)
+    public static async Task<int?> RefusedStatusAsync(Uri server, string path, string? token, string? origin = null)
     {
         using var socket = new ClientWebSocket();
         if (token is not null)
         {
             socket.Options.SetRequestHeader("Authorization", token);
+        }
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
         }
         socket.Options.CollectHttpResponseDetails = true;
         try

@@ -18,6 +18,21 @@ public sealed class SocketLimitTests
     }
 
     [Fact]
+    public async Task With_allowed_origins_set_other_browser_origins_are_refused_and_bots_without_origin_are_not()
+    {
+        (TestServer server, string token) = await StartAsync("--OpenLine:AllowedOrigins:0=https://trade.example.com");
+        await using TestServer _ = server;
+
+        int? evil = await SocketClient.RefusedStatusAsync(server.BaseAddress, "/price-stream", token, "https://evil.example.com");
+        int? good = await SocketClient.RefusedStatusAsync(server.BaseAddress, "/price-stream", token, "https://trade.example.com");
+        int? bot = await SocketClient.RefusedStatusAsync(server.BaseAddress, "/orders/ws", token);
+
+        Assert.Equal(403, evil);
+        Assert.Null(good);
+        Assert.Null(bot);
+    }
+
+    [Fact]
     public async Task A_message_over_the_size_limit_closes_the_connection_as_too_big()
     {
         (TestServer server, string token) = await StartAsync("--OpenLine:SocketMaxMessageBytes=4096");
