@@ -71,6 +71,23 @@ public sealed class UserFeedTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task A_system_cancel_after_a_lapsed_heartbeat_reaches_the_feed_like_any_cancel()
+    {
+        ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
+        ExchangeSetup.User bot = await fixture.CreateUserAsync();
+        await using SocketClient feed = await FeedAsync(bot);
+        await using SocketClient orders = await SocketClient.ConnectAsync(fixture.Server.BaseAddress, "/orders/ws", bot.Client.Token);
+
+        await bot.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 150, 40, "post"));
+        await orders.RequestAsync("heartbeat", new JsonObject { ["requestTimeout"] = 0.5 });
+        List<JsonNode> messages = await ReceiveAsync(feed, 2); // placed, then cancelled by the dead-man switch
+
+        Assert.Equal(40m, messages[0]["unmatched"]!["offered"]!.GetValue<decimal>());
+        Assert.Equal(0m, messages[1]["unmatched"]!["offered"]!.GetValue<decimal>());
+        Assert.Equal(messages[0]["unmatched"]!["orderID"]!.GetValue<string>(), messages[1]["unmatched"]!["orderID"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Moneyline_messages_omit_number_rather_than_null_it()
     {
         ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
