@@ -145,6 +145,10 @@ public sealed class Sequencer : IDisposable
             catch (Exception ex)
             {
                 _logger.LogCritical(ex, "Sequencer batch failed");
+                foreach ((WorkItem item, _, _) in _completions)
+                {
+                    item.Complete(null, ex); // never leave a request waiting (completion is idempotent)
+                }
             }
         }
         FailPending();
@@ -248,7 +252,7 @@ public sealed class Sequencer : IDisposable
         _batchRecords.Clear();
         _completions.Clear();
         int count = 0;
-        while (count < MaxBatch && _queue.TryDequeue(out WorkItem? item))
+        while (count < MaxBatch && _haltReason is null && _queue.TryDequeue(out WorkItem? item))
         {
             count++;
             Process(item);
@@ -257,9 +261,16 @@ public sealed class Sequencer : IDisposable
         {
             _wake.Set(); // more than one batch arrived; go round again
         }
-        if (_engine.NextDueAt is { } due && due <= NowMs)
+        if (_haltReason is null && _engine.NextDueAt is { } due && due <= NowMs)
         {
-            Apply(AdvanceTime.Instance, NowMs);
+            try
+            {
+                Apply(AdvanceTime.Instance, NowMs);
+            }
+            catch (Exception)
+            {
+                // logged and halted in Apply; the batch so far is still journaled and answered below
+            }
         }
 
         if (_batchRecords.Count > 0)
@@ -305,7 +316,21 @@ public sealed class Sequencer : IDisposable
         CommandCodec.Write(command, _encoder);
         byte[] payload = _encoder.ToArray();
         _events.Clear();
-        CommandResult result = _engine.Execute(command, now, _events);
+        CommandResult result;
+        try
+        {
+            result = _engine.Execute(command, now, _events);
+        }
+        catch (Exception ex)
+        {
+            // An engine fault may leave its state half-changed, and this command is not journaled:
+            // stop (fail-stop). What was applied before it is journaled and answered; a restart
+            // rebuilds the state from the journal.
+            _logger.LogCritical(ex, "The engine failed applying {Command}; halting", command.GetType().Name);
+            Halt("The exchange stopped after an internal error; restart it to recover from its journal.");
+            _events.Clear();
+            throw;
+        }
         _batchRecords.Add(JournalRecord.Create((long)_engine.CommandCount, now, payload));
         _batchEvents.AddRange(_events);
         if (result is PlaceResult place)
