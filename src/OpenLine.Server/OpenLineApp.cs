@@ -80,8 +80,11 @@ public static class OpenLineApp
         configureServices?.Invoke(services);
 
         WebApplication app = builder.Build();
-        app.Logger.LogInformation("OpenLine operator token: {AdminToken}{Note}", options.AdminToken,
-            generatedAdminToken ? " (generated; set OpenLine:AdminToken to keep one)" : "");
+        if (generatedAdminToken)
+        {
+            // Printed only when generated (rules §11); a configured token never reaches the logs.
+            app.Logger.LogInformation("OpenLine operator token: {AdminToken} (generated; set OpenLine:AdminToken to keep one)", options.AdminToken);
+        }
 
         app.UseExceptionHandler(errorApp => errorApp.Run(WriteUnhandledAsync));
         app.UseStatusCodePages(async context =>

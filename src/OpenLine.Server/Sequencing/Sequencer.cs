@@ -386,6 +386,10 @@ public sealed class Sequencer : IDisposable
 
     private void MaybeSnapshot()
     {
+        if (_haltReason is not null)
+        {
+            return; // after a fault the engine may be inconsistent: never snapshot it
+        }
         if (_snapshotEvery > 0 && (long)_engine.CommandCount - _lastSnapshot >= _snapshotEvery)
         {
             try
