@@ -66,6 +66,13 @@ public sealed class Order
     public CancelReason? CancelReason { get; internal set; }
     public long? ClosedAt { get; internal set; }
 
+    /// <summary>
+    /// When the order goes at the latest (rules §6): a pre-game order at the game start, or at its own
+    /// expiry if sooner; an order placed live at its own expiry.
+    /// </summary>
+    public long? EffectiveExpiresAt =>
+        GameStartExpiry || (!PlacedLive && ExpiresAt > Game.StartsAt) ? Game.StartsAt : ExpiresAt;
+
     /// <summary><c>filled / offered</c>, in [0, 1].</summary>
     public decimal TakenRatio => Offered.IsZero ? 0 : Filled.ToDecimal() / Offered.ToDecimal();
 

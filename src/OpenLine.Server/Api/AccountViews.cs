@@ -13,10 +13,7 @@ public static class AccountViews
 {
     public static GameSummaryDto GameSummary(Game game) => new(
         game.Id.ToString(), game.League, game.Sport, Wire.Time(game.StartsAt), game.Ended, game.EventName, IsFutures: false,
-        [
-            new(game.Away.Id.ToString(), game.Away.LongName, game.Away.ShortName, "away", null, null, ""),
-            new(game.Home.Id.ToString(), game.Home.LongName, game.Home.ShortName, "home", null, null, ""),
-        ]);
+        Views.Participants(game));
 
     /// <summary>Bet-history figures (rules §1): a string with exactly 2 decimals, half away from zero.</summary>
     public static string Figure(Money value) => value.ToDecimal(2).ToString("0.00", CultureInfo.InvariantCulture);
@@ -42,7 +39,7 @@ public static class AccountViews
             Offered = open ? Wire.Amount(order.Remaining) : 0,
             Remaining = Wire.Amount(order.Remaining),
             TakenRatio = decimal.Round(order.TakenRatio, 8, MidpointRounding.AwayFromZero),
-            Expiry = Wire.Time(EffectiveExpiry(order)),
+            Expiry = Wire.Time(order.EffectiveExpiresAt),
             CreatedAt = Wire.Time(order.CreatedAt),
             Origin = "offer",
             UserReference = order.UserReference,
@@ -91,20 +88,6 @@ public static class AccountViews
             UnmatchedRisk = Figure(open ? order.Remaining : Money.Zero),
             Game = GameSummary(game),
         };
-    }
-
-    /// <summary>
-    /// When the order is cancelled at the latest: a pre-game order goes at the game start (or at its
-    /// own expiry if sooner), a live one at its own expiry (rules §6). Same rule as the book view.
-    /// </summary>
-    private static long? EffectiveExpiry(Order order)
-    {
-        long start = order.Game.StartsAt;
-        if (order.GameStartExpiry)
-        {
-            return start;
-        }
-        return !order.PlacedLive && order.ExpiresAt is { } own && own > start ? start : order.ExpiresAt;
     }
 
     /// <summary>Ascending by game start, then by time, then by id: the order of every list here (API §3.3).</summary>

@@ -92,12 +92,6 @@ public static class Views
         Game game = book.Game;
         AmericanOdds takerOdds = order.Odds.Counter;
         LineNumber? takerNumber = book.NumberFor(takerSide);
-        // For a pre-game order the effective expiry is the game start (or its own expiry if sooner).
-        long? expiry = order.GameStartExpiry ? game.StartsAt : order.ExpiresAt;
-        if (!order.PlacedLive && order.ExpiresAt is { } own && own > game.StartsAt)
-        {
-            expiry = game.StartsAt;
-        }
         return new OrderbookOrderDto
         {
             Id = order.Id.ToString(),
@@ -109,7 +103,7 @@ public static class Views
             Bet = Wire.Amount(order.Offered),
             GameID = game.Id.ToString(),
             TakenRatio = decimal.Round(order.TakenRatio, 8, MidpointRounding.AwayFromZero),
-            Expiry = Wire.Time(expiry),
+            Expiry = Wire.Time(order.EffectiveExpiresAt),
             CreatedAt = Wire.Time(order.CreatedAt),
             GameStartExpiry = order.GameStartExpiry,
             IsPostArb = order.IsPostArb ? true : null,
@@ -124,7 +118,8 @@ public static class Views
         };
     }
 
-    private static ParticipantDto[] Participants(Game game) =>
+    /// <summary>A game's participants, away first (API §4.1).</summary>
+    public static ParticipantDto[] Participants(Game game) =>
     [
         new(game.Away.Id.ToString(), game.Away.LongName, game.Away.ShortName, "away", null, null, ""),
         new(game.Home.Id.ToString(), game.Home.LongName, game.Home.ShortName, "home", null, null, ""),
