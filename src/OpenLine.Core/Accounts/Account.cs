@@ -9,6 +9,7 @@ public sealed class Account
     private readonly HashSet<Order> _openOrders = [];
     private readonly List<Bet> _bets = [];
     private readonly Dictionary<Game, GamePosition> _positions = [];
+    private readonly List<(ulong Sequence, Bet Bet)> _settlements = [];
 
     internal Account(ObjectId id, string username, string passwordHash, Money creditLimit, CommissionRate commission, long createdAt)
     {
@@ -88,6 +89,25 @@ public sealed class Account
         position.Add(key, side, win, loss);
         MatchedRisk += position.Exposure - before;
     }
+
+    /// <summary>Takes a graded or voided game's bets out of the account's exposure.</summary>
+    internal void RemovePosition(Game game)
+    {
+        if (_positions.Remove(game, out GamePosition? position))
+        {
+            MatchedRisk -= position.Exposure;
+        }
+    }
+
+    /// <summary>
+    /// Every (re)settlement of the account's bets, in settle-sequence order. A bet settled again
+    /// appears again; an entry whose sequence is no longer its bet's <see cref="Bet.SettleSequence"/> is stale.
+    /// </summary>
+    public IReadOnlyList<(ulong Sequence, Bet Bet)> Settlements => _settlements;
+
+    internal void AddSettlement(ulong sequence, Bet bet) => _settlements.Add((sequence, bet));
+
+    internal void SortSettlements() => _settlements.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
 
     internal void AddOpenOrder(Order order) => _openOrders.Add(order);
     internal void RemoveOpenOrder(Order order) => _openOrders.Remove(order);

@@ -9,8 +9,10 @@ public sealed class Bet
 {
     internal Bet(
         ObjectId txId, Order makerOrder, Account taker, ObjectId takerWagerRequestId, int takerSide,
-        Money takerStake, Money makerStake, TakerFigures takerFigures, bool isPostArb, string? takerUserReference, long matchedAt)
+        Money takerStake, Money makerStake, TakerFigures takerFigures, bool isPostArb, string? takerUserReference, long matchedAt,
+        CommissionRate takerCommission)
     {
+        TakerCommission = takerCommission;
         TxId = txId;
         MakerOrder = makerOrder;
         Taker = taker;
@@ -49,4 +51,31 @@ public sealed class Bet
     public bool IsPostArb { get; }
     public string? TakerUserReference { get; }
     public long MatchedAt { get; }
+
+    /// <summary>The taker's commission rate when the bet matched (zero for a postArb fill); grading charges it.</summary>
+    public CommissionRate TakerCommission { get; private set; }
+
+    internal void RestoreCommission(CommissionRate rate) => TakerCommission = rate;
+
+    /// <summary>How the bet settled, or null while its game is ungraded.</summary>
+    public BetSettlement? Settlement { get; internal set; }
+
+    /// <summary>The bet was refunded by the operator voiding its game (API §4.9 <c>adminRefund</c>).</summary>
+    public bool AdminRefund { get; internal set; }
+
+    /// <summary>When the bet was last settled, regraded or voided (Unix ms); 0 while ungraded.</summary>
+    public long SettledAt { get; internal set; }
+
+    /// <summary>Increases every time any bet is (re)settled: the order of graded-since pages.</summary>
+    public ulong SettleSequence { get; internal set; }
+
+    public bool IsGraded => Settlement is not null;
+
+    /// <summary>The ledger entries of the current settlement: <see cref="EntryCount"/> entries from <see cref="FirstEntry"/>.</summary>
+    internal long FirstEntry { get; set; }
+    internal int EntryCount { get; set; }
+
+    /// <summary>The taker's or the maker's result of the current settlement, from <paramref name="account"/>'s side.</summary>
+    public Money ResultFor(Account account) =>
+        Settlement is not { } s ? Money.Zero : account == Taker ? s.TakerDelta : s.MakerDelta;
 }

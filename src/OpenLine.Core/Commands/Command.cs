@@ -97,3 +97,14 @@ public sealed record PauseOrders(ObjectId AccountId) : Command;
 
 /// <summary>Places again, as offers (post), what the last pauses took off the book, with their remaining stakes.</summary>
 public sealed record ResumeOrders(ObjectId AccountId) : Command;
+
+/// <summary>
+/// Ends a game with its final score (rules §7): cancels its open orders, settles every bet between
+/// taker and maker with the taker's commission to the house, and frees the accounts' liability.
+/// On a game already graded or voided it regrades: each bet whose settlement changes has the old
+/// one reversed in the ledger and the new one applied. The same score again changes nothing.
+/// </summary>
+public sealed record GradeGame(ObjectId GameId, int AwayScore, int HomeScore) : Command;
+
+/// <summary>Ends a game without a result: every bet is refunded (a graded one has its settlement reversed).</summary>
+public sealed record VoidGame(ObjectId GameId) : Command;

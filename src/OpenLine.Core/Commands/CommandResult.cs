@@ -32,3 +32,6 @@ public sealed record HeartbeatResult(long Deadline, long TimeoutMilliseconds) : 
 
 /// <summary>An edit: the old order's cancel, and the replacement's outcome (null when the v4 volume guard stopped the edit after the cancel).</summary>
 public sealed record EditResult(CancelReport Cancelled, OrderOutcome? Replacement) : CommandResult;
+
+/// <summary>A game was graded or voided: how many bets settled (or changed on a regrade), and whether anything changed at all.</summary>
+public sealed record GradeResult(Game Game, int BetsSettled, bool Changed) : CommandResult;

@@ -45,4 +45,5 @@ public enum RejectReason : short
     InvalidGame = 505,
     UnknownToken = 506,
     IdempotencyKeyReused = 507,
+    InvalidScore = 508,
 }

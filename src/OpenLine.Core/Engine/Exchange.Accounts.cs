@@ -52,7 +52,7 @@ public sealed partial class Exchange
 
     private void Credit(Account account, Money amount, List<ExchangeEvent> events)
     {
-        account.Balance += amount;
+        Post(LedgerEntryKind.Deposit, LedgerParty.World, LedgerParty.User(account.Id), amount, ObjectId.Empty);
         TotalDeposits += amount;
         events.Add(new BalanceChanged(Now, account.Id, amount, account.Balance));
     }
@@ -74,7 +74,7 @@ public sealed partial class Exchange
             return new Rejected(RejectReason.InsufficientFunds,
                 $"Insufficient funds: ${withdrawable.ToDecimal(2):0.00} can be withdrawn (balance ${account.Balance.ToDecimal(2):0.00}, liability ${account.Liability.ToDecimal(2):0.00}).");
         }
-        account.Balance -= command.Amount;
+        Post(LedgerEntryKind.Withdrawal, LedgerParty.User(account.Id), LedgerParty.World, command.Amount, ObjectId.Empty);
         TotalWithdrawals += command.Amount;
         events.Add(new BalanceChanged(Now, account.Id, -command.Amount, account.Balance));
         return new AccountResult(account);

@@ -145,8 +145,9 @@ public sealed partial class Exchange
             Order maker = fill.Maker;
             TakerFigures figures = TakerFiguresFor(account, fill, isPostArb);
             var bet = new Bet(_ids.Next(Now), maker, account, wagerRequestId, side, fill.TakerStake, fill.MakerStake,
-                figures, isPostArb, request.UserReference, Now);
+                figures, isPostArb, request.UserReference, Now, isPostArb ? default : account.Commission);
             _bets.Add(bet.TxId, bet);
+            game.AddBet(bet);
             account.AddBet(bet);
             maker.Owner.AddBet(bet);
 

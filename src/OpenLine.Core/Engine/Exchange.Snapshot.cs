@@ -5,7 +5,7 @@ namespace OpenLine.Core;
 public sealed partial class Exchange
 {
     private const int SnapshotMagic = 0x4F4C534E; // "OLSN"
-    private const byte SnapshotVersion = 1;
+    private const byte SnapshotVersion = 2; // 2 adds settlement: game results, bets' grading, the ledger
 
     public void WriteSnapshot(BinaryOutput output)
     {
@@ -89,6 +89,8 @@ public sealed partial class Exchange
                     break;
             }
         }
+
+        WriteSettlement(output);
     }
 
     /// <summary>Rebuilds an engine from <see cref="WriteSnapshot"/>'s bytes; corrupt input throws <see cref="FormatException"/>.</summary>
@@ -108,7 +110,9 @@ public sealed partial class Exchange
     private static Exchange ReadSnapshotCore(ReadOnlySpan<byte> data)
     {
         var input = new BinaryInput(data);
-        if (input.Int32() != SnapshotMagic || input.Byte() != SnapshotVersion)
+        int magic = input.Int32();
+        byte version = input.Byte();
+        if (magic != SnapshotMagic || version is < 1 or > SnapshotVersion)
         {
             throw new FormatException("Not an OpenLine snapshot of a known version.");
         }
@@ -225,12 +229,23 @@ public sealed partial class Exchange
             ObjectId txId = input.Id();
             Order maker = x._orders[input.Id()];
             Account taker = x._accounts[input.Id()];
-            var bet = new Bet(txId, maker, taker, input.Id(), Side(input.Byte()), input.Money(), input.Money(),
-                new TakerFigures(input.Money(), input.Money(), input.Money(), input.Money()), input.Bool(), input.NullableString(), input.Int64());
+            ObjectId wagerRequestId = input.Id();
+            int side = Side(input.Byte());
+            Money takerStake = input.Money();
+            Money makerStake = input.Money();
+            var figures = new TakerFigures(input.Money(), input.Money(), input.Money(), input.Money());
+            bool isPostArb = input.Bool();
+            // Version 1 did not record the rate; no command could change it, so the taker's rate is the one charged at the fill.
+            var bet = new Bet(txId, maker, taker, wagerRequestId, side, takerStake, makerStake, figures, isPostArb, input.NullableString(),
+                input.Int64(), isPostArb ? default : taker.Commission);
             x._bets.Add(bet.TxId, bet);
             taker.AddBet(bet);
             maker.Owner.AddBet(bet);
-            AddBetToPositions(bet);
+            bet.Game.AddBet(bet);
+            if (!bet.Game.Ended)
+            {
+                AddBetToPositions(bet);
+            }
         }
 
         // The wager-request index is derived: every accepted input order filled something or rested.
@@ -278,8 +293,108 @@ public sealed partial class Exchange
             };
             x._timers.Enqueue(timer, (due, sequence));
         }
+        if (version >= 2)
+        {
+            x.ReadSettlement(ref input);
+        }
+        else
+        {
+            x.OpenLedgerFromBalances();
+        }
         input.EnsureEnd();
         return x;
+    }
+
+    private void WriteSettlement(BinaryOutput output)
+    {
+        output.UInt64(_settleSequence);
+        List<Game> ended = [.. _games.Values.Where(g => g.Score is not null || g.Voided).OrderBy(g => g.Id)];
+        output.Int32(ended.Count);
+        foreach (Game g in ended)
+        {
+            output.Id(g.Id).Bool(g.Voided).Int32(g.Score?.Away ?? 0).Int32(g.Score?.Home ?? 0).Int64(g.SettledAt);
+        }
+        output.Int32(_bets.Count);
+        foreach (Bet b in _bets.Values.OrderBy(b => b.TxId))
+        {
+            output.Int32(b.TakerCommission.Ppm).Bool(b.Settlement is not null);
+            if (b.Settlement is { } s)
+            {
+                output.Byte((byte)s.TakerOutcome).Money(s.MakerToTaker).Money(s.TakerToMaker).Money(s.Fee).Bool(b.AdminRefund)
+                    .Int64(b.SettledAt).UInt64(b.SettleSequence).Int64(b.FirstEntry).Int32(b.EntryCount);
+            }
+        }
+        output.Int32(Ledger.Entries.Count);
+        foreach (LedgerEntry e in Ledger.Entries)
+        {
+            output.Int64(e.At).Byte((byte)e.Kind).Byte((byte)e.From.Kind).Id(e.From.Account).Byte((byte)e.To.Kind).Id(e.To.Account)
+                .Money(e.Amount).Id(e.Reference).Int64(e.Reverses);
+        }
+    }
+
+    private void ReadSettlement(ref BinaryInput input)
+    {
+        _settleSequence = input.UInt64();
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            Game g = _games[input.Id()];
+            bool voided = input.Bool();
+            var score = new FinalScore(input.Int32(), input.Int32());
+            g.SettledAt = input.Int64();
+            g.Voided = voided;
+            g.Score = voided ? null : score.IsValid && g.Ended ? score : throw new FormatException($"Invalid result for game {g.Id}.");
+        }
+        if (Count(ref input) != _bets.Count)
+        {
+            throw new FormatException("The settlement section does not cover every bet.");
+        }
+        foreach (Bet b in _bets.Values.OrderBy(b => b.TxId))
+        {
+            int ppm = input.Int32();
+            if (ppm != b.TakerCommission.Ppm)
+            {
+                b.RestoreCommission(CommissionRate.FromPpm(ppm));
+            }
+            if (input.Bool())
+            {
+                b.Settlement = new BetSettlement(Checked<BetOutcome>(input.Byte()), input.Money(), input.Money(), input.Money());
+                b.AdminRefund = input.Bool();
+                b.SettledAt = input.Int64();
+                b.SettleSequence = input.UInt64();
+                b.FirstEntry = input.Int64();
+                b.EntryCount = input.Int32();
+                b.Taker.AddSettlement(b.SettleSequence, b);
+                b.Maker.AddSettlement(b.SettleSequence, b);
+            }
+        }
+        foreach (Account a in _accounts.Values)
+        {
+            a.SortSettlements();
+        }
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            long at = input.Int64();
+            var kind = Checked<LedgerEntryKind>(input.Byte());
+            var from = new LedgerParty(Checked<LedgerPartyKind>(input.Byte()), input.Id());
+            var to = new LedgerParty(Checked<LedgerPartyKind>(input.Byte()), input.Id());
+            Ledger.Restore(new LedgerEntry(Ledger.Entries.Count + 1, at, kind, from, to, input.Money(), input.Id(), input.Int64()));
+        }
+    }
+
+    /// <summary>A version-1 snapshot predates the ledger: each balance opens it as one entry from the outside world.</summary>
+    private void OpenLedgerFromBalances()
+    {
+        foreach (Account a in _accounts.Values.OrderBy(a => a.Id))
+        {
+            if (a.Balance.IsPositive)
+            {
+                _ = Ledger.Append(a.CreatedAt, LedgerEntryKind.Opening, LedgerParty.World, LedgerParty.User(a.Id), a.Balance, ObjectId.Empty);
+            }
+            else if (a.Balance.IsNegative)
+            {
+                _ = Ledger.Append(a.CreatedAt, LedgerEntryKind.Opening, LedgerParty.User(a.Id), LedgerParty.World, -a.Balance, ObjectId.Empty);
+            }
+        }
     }
 
     private static T Checked<T>(int value) where T : struct, Enum

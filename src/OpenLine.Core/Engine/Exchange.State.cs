@@ -74,12 +74,135 @@ public sealed partial class Exchange
         }
         var options = new BinaryOutput();
         CommandCodec.Write(new ConfigureExchange(Options), options);
+        HashSettlement(hash);
         hash.Add(Convert.ToBase64String(options.Written)).Add(_timerSequence).Add(_timers.Count);
         foreach ((Timer timer, (long Due, ulong Sequence) at) in _timers.UnorderedItems.OrderBy(t => t.Priority.Sequence))
         {
             hash.Add(at.Due).Add(at.Sequence).Add((int)timer.Kind).Add(timer.Order?.Id ?? timer.Game?.Id ?? timer.Account).Add(timer.HoldId);
         }
         return hash.Finish();
+    }
+
+    private void HashSettlement(StateHasher hash)
+    {
+        hash.Add(_settleSequence);
+        foreach (Game g in _games.Values.OrderBy(g => g.Id))
+        {
+            hash.Add(g.Voided).Add(g.Score?.Away ?? -1).Add(g.Score?.Home ?? -1).Add(g.SettledAt);
+        }
+        foreach (Bet b in _bets.Values.OrderBy(b => b.TxId))
+        {
+            hash.Add(b.TakerCommission.Ppm).Add(b.AdminRefund).Add(b.SettledAt).Add(b.SettleSequence).Add(b.FirstEntry).Add(b.EntryCount);
+            if (b.Settlement is { } s)
+            {
+                hash.Add((int)s.TakerOutcome).Add(s.MakerToTaker).Add(s.TakerToMaker).Add(s.Fee);
+            }
+        }
+        hash.Add(Ledger.Entries.Count);
+        foreach (LedgerEntry e in Ledger.Entries)
+        {
+            hash.Add(e.At).Add((int)e.Kind).Add((int)e.From.Kind).Add(e.From.Account).Add((int)e.To.Kind).Add(e.To.Account)
+                .Add(e.Amount).Add(e.Reference).Add(e.Reverses);
+        }
+    }
+
+    /// <summary>
+    /// The ledger's checks: every user's balance and the house's are the sums of their entries;
+    /// rules §9's identity (deposits − withdrawals = Σ balances + house commission); each graded
+    /// bet's current entries are exactly its settlement, and conserve money; an ended game has
+    /// every bet settled and nothing open, an open one none settled.
+    /// </summary>
+    private void ValidateLedger(List<string> problems)
+    {
+        var sums = new Dictionary<LedgerParty, Money>();
+        Money deposits = Money.Zero;
+        Money withdrawals = Money.Zero;
+        for (int i = 0; i < Ledger.Entries.Count; i++)
+        {
+            LedgerEntry e = Ledger.Entries[i];
+            if (e.Sequence != i + 1 || !e.Amount.IsPositive || e.From == e.To)
+            {
+                problems.Add($"ledger entry {i + 1}: malformed ({e})");
+            }
+            if (e.Kind == LedgerEntryKind.Reversal)
+            {
+                LedgerEntry original = e.Reverses is > 0 && e.Reverses < e.Sequence ? Ledger[e.Reverses] : default;
+                if (original.Amount != e.Amount || original.From != e.To || original.To != e.From || original.Reference != e.Reference)
+                {
+                    problems.Add($"ledger entry {e.Sequence}: not the reversal of entry {e.Reverses}");
+                }
+            }
+            deposits += e.Kind == LedgerEntryKind.Deposit ? e.Amount : Money.Zero;
+            withdrawals += e.Kind == LedgerEntryKind.Withdrawal ? e.Amount : Money.Zero;
+            sums[e.From] = sums.GetValueOrDefault(e.From) - e.Amount;
+            sums[e.To] = sums.GetValueOrDefault(e.To) + e.Amount;
+        }
+        Money balances = Money.Zero;
+        foreach (Account a in _accounts.Values)
+        {
+            balances += a.Balance;
+            if (a.Balance != sums.GetValueOrDefault(LedgerParty.User(a.Id)))
+            {
+                problems.Add($"account {a.Username}: balance {a.Balance} but its ledger entries sum to {sums.GetValueOrDefault(LedgerParty.User(a.Id))}");
+            }
+        }
+        Money house = sums.GetValueOrDefault(LedgerParty.House);
+        if (house != Ledger.HouseBalance || house.IsNegative)
+        {
+            problems.Add($"house: balance {Ledger.HouseBalance} but its ledger entries sum to {house}");
+        }
+        if (-sums.GetValueOrDefault(LedgerParty.World) != TotalDeposits - TotalWithdrawals || Ledger.NetFunding != TotalDeposits - TotalWithdrawals)
+        {
+            problems.Add($"ledger: the outside world's entries do not match deposits {TotalDeposits} − withdrawals {TotalWithdrawals}");
+        }
+        if (!Ledger.Entries.Any(e => e.Kind == LedgerEntryKind.Opening) && (deposits != TotalDeposits || withdrawals != TotalWithdrawals))
+        {
+            problems.Add($"ledger: deposit entries {deposits} / withdrawal entries {withdrawals} differ from the totals {TotalDeposits} / {TotalWithdrawals}");
+        }
+        if (TotalDeposits - TotalWithdrawals != balances + house)
+        {
+            problems.Add($"identity: deposits {TotalDeposits} − withdrawals {TotalWithdrawals} ≠ Σ balances {balances} + house {house}");
+        }
+        foreach (Bet b in _bets.Values)
+        {
+            if (b.Game.Ended != b.IsGraded)
+            {
+                problems.Add($"bet {b.TxId}: graded is {b.IsGraded} but its game ended is {b.Game.Ended}");
+            }
+            if (b.Settlement is not { } s)
+            {
+                continue;
+            }
+            if (s.TakerDelta + s.MakerDelta + s.Fee != Money.Zero || s.Fee.IsNegative || s.MakerToTaker.IsNegative || s.TakerToMaker.IsNegative)
+            {
+                problems.Add($"bet {b.TxId}: settlement does not conserve money");
+            }
+            Money taker = Money.Zero;
+            Money maker = Money.Zero;
+            Money fee = Money.Zero;
+            for (int i = 0; i < b.EntryCount; i++)
+            {
+                LedgerEntry e = Ledger[b.FirstEntry + i];
+                if (e.Reference != b.TxId || e.Kind is not (LedgerEntryKind.Settlement or LedgerEntryKind.Commission))
+                {
+                    problems.Add($"bet {b.TxId}: ledger entry {e.Sequence} is not one of its settlement entries");
+                }
+                taker += e.DeltaFor(LedgerParty.User(b.Taker.Id));
+                maker += e.DeltaFor(LedgerParty.User(b.Maker.Id));
+                fee += e.DeltaFor(LedgerParty.House);
+            }
+            if (taker != s.TakerDelta || maker != s.MakerDelta || fee != s.Fee)
+            {
+                problems.Add($"bet {b.TxId}: its ledger entries move {taker}/{maker}/{fee}, its settlement says {s.TakerDelta}/{s.MakerDelta}/{s.Fee}");
+            }
+        }
+        foreach (Game g in _games.Values)
+        {
+            if (g.Ended != (g.Score is not null || g.Voided) || (g.Score is not null && g.Voided))
+            {
+                problems.Add($"game {g.Id}: ended {g.Ended} but score {g.Score} / voided {g.Voided}");
+            }
+        }
     }
 
     /// <summary>
@@ -155,6 +278,10 @@ public sealed partial class Exchange
         }
         foreach (Bet b in _bets.Values)
         {
+            if (b.Game.Ended)
+            {
+                continue; // graded or voided: no longer at risk
+            }
             Add(b.Taker, b, b.TakerSide, b.TakerFigures.Win, b.TakerFigures.Risk);
             Add(b.Maker, b, 1 - b.TakerSide, b.TakerStake, b.MakerStake);
             if (b.MakerStake != b.TakerOdds.WinOn(b.TakerStake))
@@ -176,11 +303,16 @@ public sealed partial class Exchange
             {
                 problems.Add($"account {a.Username}: matched risk {a.MatchedRisk} but its bets' worst cases total {matched.GetValueOrDefault(a)}");
             }
-            if (a.OpenOrders.Count != a.OpenOrders.Count(o => o.State == OrderState.Open && o.Owner == a))
+            if (a.OpenOrders.Count != a.OpenOrders.Count(o => o.State == OrderState.Open && o.Owner == a && !o.Game.Ended))
             {
-                problems.Add($"account {a.Username}: open-order index holds closed or foreign orders");
+                problems.Add($"account {a.Username}: open-order index holds closed, foreign or ended-game orders");
+            }
+            if (a.Positions.Keys.Any(g => g.Ended))
+            {
+                problems.Add($"account {a.Username}: still holds a position on an ended game");
             }
         }
+        ValidateLedger(problems);
         return problems;
     }
 

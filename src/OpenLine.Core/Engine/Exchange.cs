@@ -23,6 +23,7 @@ public sealed partial class Exchange
     private ulong _timerSequence;
     private ulong _prioritySequence;
     private ulong _holdSequence;
+    private ulong _settleSequence;
 
     public Exchange(ExchangeOptions? options = null) => Options = options ?? new ExchangeOptions();
 
@@ -36,6 +37,12 @@ public sealed partial class Exchange
 
     public Money TotalDeposits { get; private set; }
     public Money TotalWithdrawals { get; private set; }
+
+    /// <summary>Every money movement, append-only and double-entry.</summary>
+    public Ledger Ledger { get; } = new();
+
+    /// <summary>Σ commission the house holds (rules §9's identity: deposits − withdrawals = Σ balances + this).</summary>
+    public Money HouseCommission => Ledger.HouseBalance;
 
     public IReadOnlyDictionary<ObjectId, Account> Accounts => _accounts;
     public IReadOnlyDictionary<ObjectId, Game> Games => _games;
@@ -90,6 +97,8 @@ public sealed partial class Exchange
             EditOrder edit => Edit(edit, events),
             PauseOrders pause => Pause(pause, events),
             ResumeOrders resume => Resume(resume, events),
+            GradeGame grade => Grade(grade, events),
+            VoidGame voidGame => Void(voidGame, events),
             _ => new Rejected(RejectReason.InvalidRequest, $"Unknown command {command.GetType().Name}."),
         };
     }
@@ -118,7 +127,7 @@ public sealed partial class Exchange
                 case TimerKind.OrderExpiry when timer.Order!.State == OrderState.Open:
                     CancelOpenOrder(timer.Order, CancelReason.Expired, events);
                     break;
-                case TimerKind.GameStart when !timer.Game!.Started:
+                case TimerKind.GameStart when !timer.Game!.Started && !timer.Game.Ended:
                     StartGame(timer.Game, events);
                     break;
                 case TimerKind.HoldRelease:

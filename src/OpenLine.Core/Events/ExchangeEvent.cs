@@ -9,7 +9,7 @@ public abstract record ExchangeEvent(long At);
 
 public sealed record AccountCreated(long At, ObjectId AccountId, string Username) : ExchangeEvent(At);
 
-/// <summary>Cash moved: a deposit (positive) or a withdrawal (negative).</summary>
+/// <summary>Settled cash moved: a deposit (positive), a withdrawal (negative), or an account's net result of a grading.</summary>
 public sealed record BalanceChanged(long At, ObjectId AccountId, Money Delta, Money Balance) : ExchangeEvent(At);
 
 public sealed record GameCreated(long At, ObjectId GameId) : ExchangeEvent(At);
@@ -32,3 +32,14 @@ public sealed record HeldOrderResolved(long At, ulong HoldId, ObjectId AccountId
 public sealed record TokenIssued(long At, ObjectId AccountId, string TokenHash, long ExpiresAt) : ExchangeEvent(At);
 
 public sealed record TokenRevoked(long At, string TokenHash) : ExchangeEvent(At);
+
+/// <summary>
+/// One bet was settled, regraded or refunded (<see cref="AdminRefund"/>: its game was voided).
+/// <see cref="Resettled"/> says an earlier settlement of the bet was reversed first.
+/// </summary>
+public sealed record BetSettled(
+    long At, ObjectId TxId, ObjectId GameId, ObjectId TakerId, ObjectId MakerId, BetSettlement Settlement, bool AdminRefund,
+    ulong SettleSequence, bool Resettled) : ExchangeEvent(At);
+
+/// <summary>A game was graded (<see cref="Score"/>), regraded or voided; <see cref="BetsSettled"/> bets changed.</summary>
+public sealed record GameGraded(long At, ObjectId GameId, FinalScore? Score, bool Voided, bool Regrade, int BetsSettled) : ExchangeEvent(At);

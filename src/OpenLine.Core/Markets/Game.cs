@@ -7,6 +7,7 @@ namespace OpenLine.Core;
 public sealed class Game
 {
     private readonly Dictionary<BookKey, OrderBook> _books = [];
+    private readonly List<Bet> _bets = [];
 
     internal Game(ObjectId id, string league, string sport, long startsAt, string? eventName, Participant away, Participant home, long createdAt)
     {
@@ -38,6 +39,18 @@ public sealed class Game
     /// <summary>Graded or voided; takes no orders ever again.</summary>
     public bool Ended { get; internal set; }
 
+    /// <summary>The final score the game was graded on; null while ungraded or when voided.</summary>
+    public FinalScore? Score { get; internal set; }
+
+    /// <summary>The operator voided the game: every bet was refunded.</summary>
+    public bool Voided { get; internal set; }
+
+    /// <summary>When the game was last graded or voided (Unix ms); 0 before.</summary>
+    public long SettledAt { get; internal set; }
+
+    /// <summary>Every bet matched on this game, oldest first.</summary>
+    public IReadOnlyList<Bet> Bets => _bets;
+
     /// <summary>Σ (taker stake + maker stake) of every fill on this game.</summary>
     public Money MatchedVolume { get; internal set; }
 
@@ -51,6 +64,8 @@ public sealed class Game
     public IEnumerable<OrderBook> Books => _books.Values.OrderBy(b => b.Key.Type).ThenBy(b => b.Key.Line);
 
     internal int BookCount => _books.Count;
+
+    internal void AddBet(Bet bet) => _bets.Add(bet);
 
     internal OrderBook GetOrCreateBook(BookKey key)
     {

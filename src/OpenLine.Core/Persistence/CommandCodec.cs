@@ -27,6 +27,8 @@ public static class CommandCodec
         EditOrder = 15,
         PauseOrders = 16,
         ResumeOrders = 17,
+        GradeGame = 18,
+        VoidGame = 19,
     }
 
     public static void Write(Command command, BinaryOutput output)
@@ -102,6 +104,12 @@ public static class CommandCodec
             case ResumeOrders r:
                 output.Byte((byte)Tag.ResumeOrders).Id(r.AccountId);
                 break;
+            case GradeGame g:
+                output.Byte((byte)Tag.GradeGame).Id(g.GameId).Int32(g.AwayScore).Int32(g.HomeScore);
+                break;
+            case VoidGame v:
+                output.Byte((byte)Tag.VoidGame).Id(v.GameId);
+                break;
             default:
                 throw new ArgumentException($"No encoding for {command.GetType().Name}.", nameof(command));
         }
@@ -151,6 +159,8 @@ public static class CommandCodec
             Tag.EditOrder => ReadEdit(ref input),
             Tag.PauseOrders => new PauseOrders(input.Id()),
             Tag.ResumeOrders => new ResumeOrders(input.Id()),
+            Tag.GradeGame => new GradeGame(input.Id(), input.Int32(), input.Int32()),
+            Tag.VoidGame => new VoidGame(input.Id()),
             _ => throw new FormatException($"Unknown command tag {(byte)tag}."),
         };
         input.EnsureEnd();

@@ -11,7 +11,13 @@ namespace OpenLine.Core;
 /// <param name="Fee">The taker's commission (<c>c·G</c> on a win, <c>c·min(A, G)</c> on a loss, halved on quarter-line halves; none on pushes and for postArb).</param>
 public readonly record struct BetSettlement(BetOutcome TakerOutcome, Money MakerToTaker, Money TakerToMaker, Money Fee)
 {
+    /// <summary>Stakes back to both sides: a void (or a push).</summary>
+    public static readonly BetSettlement Refund = new(BetOutcome.Refunded, Money.Zero, Money.Zero, Money.Zero);
+
     public BetOutcome MakerOutcome => TakerOutcome.Opposite();
+
+    /// <summary>The outcome from one side of the bet: the taker's or the maker's.</summary>
+    public BetOutcome OutcomeFor(bool taker) => taker ? TakerOutcome : MakerOutcome;
 
     /// <summary>The taker's cash change: its net win, or minus its stake and loss-side commission.</summary>
     public Money TakerDelta => MakerToTaker - TakerToMaker - Fee;

@@ -84,6 +84,19 @@ public class CommandCodecTests
     }
 
     [Fact]
+    public void Grade_and_void_records_are_pinned_byte_by_byte()
+    {
+        var game = new ObjectId(0x01020304, 0x1112131415161718);
+        byte[] grade = new BinaryOutput().Byte(18).Int32(0x01020304).Int64(0x1112131415161718).Int32(3).Int32(21).ToArray();
+        byte[] voided = new BinaryOutput().Byte(19).Int32(0x01020304).Int64(0x1112131415161718).ToArray();
+
+        Assert.Equal(grade, CommandCodec.Encode(new GradeGame(game, 3, 21)));
+        Assert.Equal(voided, CommandCodec.Encode(new VoidGame(game)));
+        Assert.Equal(new GradeGame(game, 3, 21), CommandCodec.Read(grade));
+        Assert.Equal(new VoidGame(game), CommandCodec.Read(voided));
+    }
+
+    [Fact]
     public void Configure_record_is_written_in_the_released_layout_with_leagues_in_a_canonical_order()
     {
         var options = new ExchangeOptions
@@ -179,7 +192,7 @@ public class CommandCodecTests
         byte[] body = CommandCodec.Encode(CommandSamples.All["deposit"])[1..];
         for (int tag = 0; tag <= byte.MaxValue; tag++)
         {
-            if (tag is >= 1 and <= 17) // the released tags
+            if (tag is >= 1 and <= 19) // the released tags
             {
                 continue;
             }

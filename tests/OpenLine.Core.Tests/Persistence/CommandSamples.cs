@@ -82,6 +82,9 @@ internal static class CommandSamples
                 Money.FromDecimal(12.5m), true),
             ["pause"] = new PauseOrders(SomeId),
             ["resume"] = new ResumeOrders(MaxId),
+            ["grade"] = new GradeGame(SomeId, 0, 117),
+            ["grade, extremes"] = new GradeGame(MaxId, int.MinValue, int.MaxValue),
+            ["void"] = new VoidGame(SomeId),
             ["configure, defaults"] = new ConfigureExchange(new ExchangeOptions()),
             ["configure, empty delay table"] = new ConfigureExchange(new ExchangeOptions
             {

@@ -246,7 +246,7 @@ public class SnapshotTests
     [InlineData(0, 0xFF)]
     [InlineData(3, 0x01)]
     [InlineData(4, 0x00)]
-    [InlineData(4, 0x02)]
+    [InlineData(4, 0x03)]
     [InlineData(4, 0xFF)]
     public void Bad_magic_or_version_throws_FormatException(int position, byte value)
     {
