@@ -109,6 +109,7 @@ public sealed partial class Exchange
             bet.AdminRefund = adminRefund;
             bet.SettledAt = Now;
             bet.SettleSequence = ++_settleSequence;
+            _settlements.Add((bet.SettleSequence, bet));
             bet.Taker.AddSettlement(bet.SettleSequence, bet);
             bet.Maker.AddSettlement(bet.SettleSequence, bet);
             events.Add(new BetSettled(Now, bet.TxId, game.Id, bet.Taker.Id, bet.Maker.Id, next, adminRefund, bet.SettleSequence, resettled));

@@ -365,8 +365,11 @@ public sealed partial class Exchange
                 b.EntryCount = input.Int32();
                 b.Taker.AddSettlement(b.SettleSequence, b);
                 b.Maker.AddSettlement(b.SettleSequence, b);
+                _settlements.Add((b.SettleSequence, b));
             }
         }
+        // Only current settlements survive a snapshot; stale entries carry nothing a reader uses.
+        _settlements.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         foreach (Account a in _accounts.Values)
         {
             a.SortSettlements();

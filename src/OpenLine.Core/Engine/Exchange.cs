@@ -24,6 +24,7 @@ public sealed partial class Exchange
     private ulong _prioritySequence;
     private ulong _holdSequence;
     private ulong _settleSequence;
+    private readonly List<(ulong Sequence, Bet Bet)> _settlements = [];
 
     public Exchange(ExchangeOptions? options = null) => Options = options ?? new ExchangeOptions();
 
@@ -37,6 +38,13 @@ public sealed partial class Exchange
 
     public Money TotalDeposits { get; private set; }
     public Money TotalWithdrawals { get; private set; }
+
+    /// <summary>
+    /// Every (re)settlement of any bet, in settle-sequence order (so also in settlement time). A bet
+    /// settled again appears again; an entry whose sequence is not its bet's current
+    /// <see cref="Bet.SettleSequence"/> is stale.
+    /// </summary>
+    public IReadOnlyList<(ulong Sequence, Bet Bet)> Settlements => _settlements;
 
     /// <summary>Every money movement, append-only and double-entry.</summary>
     public Ledger Ledger { get; } = new();
