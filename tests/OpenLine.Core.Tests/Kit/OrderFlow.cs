@@ -19,6 +19,11 @@ internal sealed record AdvanceOp(long Milliseconds) : FlowOp;
 
 internal sealed record SetLiveOp(int Game, bool Live) : FlowOp;
 
+/// <summary>Grades (or regrades) a game with a final score.</summary>
+internal sealed record GradeOp(int Game, int Away, int Home) : FlowOp;
+
+internal sealed record VoidOp(int Game) : FlowOp;
+
 internal sealed record AccountSpec(long BalanceMicros, long CreditLimitMicros, int CommissionPpm);
 
 internal sealed record Flow(AccountSpec[] Accounts, int GameCount, FlowOp[] Ops)
@@ -78,6 +83,27 @@ internal static class OrderFlow
         from games in Gen.Int[1, 2]
         from ops in Op(accounts.Length, games, live: true).Array[1, maxOps]
         select new Flow(accounts, games, ops);
+
+    /// <summary>
+    /// Pre-game flows that also grade, regrade and void games (scores small enough for the reference
+    /// model's brute force) and move cash in and out: the ledger's property tests.
+    /// </summary>
+    public static Gen<Flow> WithSettlement(int maxOps) =>
+        from accounts in Account.Array[2, 4]
+        from games in Gen.Int[1, 3]
+        from ops in SettlementOp(accounts.Length, games).Array[1, maxOps]
+        select new Flow(accounts, games, ops);
+
+    private static Gen<FlowOp> SettlementOp(int accounts, int games)
+    {
+        Gen<int> score = Gen.Int[0, ReferenceExchange.MaxGradedScore];
+        Gen<FlowOp> grade = Gen.Select(Gen.Int[0, games - 1], score, score, (g, a, h) => (FlowOp)new GradeOp(g, a, h));
+        Gen<FlowOp> voidGame = Gen.Int[0, games - 1].Select(g => (FlowOp)new VoidOp(g));
+        Gen<long> amount = Gen.Frequency((3, Gen.OneOf(1L, 10_000L, 50_000_000L, 1_000_000_000L)), (2, Gen.Long[1, 2_000_000_000L]), (1, Gen.OneOf(0L, -5L)));
+        Gen<FlowOp> deposit = Gen.Select(Gen.Int[0, accounts - 1], amount, (a, m) => (FlowOp)new DepositOp(a, m));
+        Gen<FlowOp> withdraw = Gen.Select(Gen.Int[0, accounts - 1], amount, (a, m) => (FlowOp)new WithdrawOp(a, m));
+        return Gen.Frequency((20, Op(accounts, games, live: false)), (2, grade), (1, voidGame), (1, deposit), (2, withdraw));
+    }
 
     private static Gen<FlowOp> Op(int accounts, int games, bool live)
     {

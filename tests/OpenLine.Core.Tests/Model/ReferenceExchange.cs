@@ -10,14 +10,70 @@ internal sealed class ReferenceExchange(long minimumOffer)
 {
     private const long Cent = 10_000;
     private readonly List<ModelOrder> _orders = [];
+    private readonly List<ModelAccount> _accounts = [];
+    private readonly Dictionary<int, (int Away, int Home)?> _results = []; // ended games: their score, or null when voided
     private long _priority;
+
+    /// <summary>Graded scores stay within the brute-force range of the netting, so the lines' regions are all reachable.</summary>
+    public const int MaxGradedScore = ModelAccount.MaxScore;
 
     public long MinimumOffer { get; } = minimumOffer;
 
     public IReadOnlyList<ModelOrder> AllOrders => _orders;
 
-    public ModelAccount AddAccount(long balance, long creditLimit, int commissionPpm) =>
-        new() { Balance = balance, CreditLimit = creditLimit, CommissionPpm = commissionPpm };
+    public ModelAccount AddAccount(long balance, long creditLimit, int commissionPpm)
+    {
+        var account = new ModelAccount(this) { Cash = balance, CreditLimit = creditLimit, CommissionPpm = commissionPpm };
+        _accounts.Add(account);
+        return account;
+    }
+
+    public bool IsEnded(int game) => _results.ContainsKey(game);
+
+    /// <summary>The final score a bet's game was graded on: null while ungraded or voided (stakes back).</summary>
+    public (int Away, int Home)? ScoreOf(int game) => _results.GetValueOrDefault(game);
+
+    /// <summary>Σ taker commission of every bet on a graded game: c·G on a win, c·min(A, G) on a loss, none on a push (rules §7).</summary>
+    public long House => _accounts.Sum(a => a.Bets.Sum(b => ScoreOf(b.Game) is { } s ? b.Fee(s.Away, s.Home) : 0));
+
+    /// <summary>Grades (or regrades) a game: its open orders close; balances follow from the score (they are recomputed, never moved).</summary>
+    public void Grade(int game, int away, int home) => End(game, (away, home));
+
+    public void Void(int game) => End(game, null);
+
+    private void End(int game, (int Away, int Home)? score)
+    {
+        foreach (ModelOrder o in _orders.Where(o => o.IsOpen && o.Book.Game == game))
+        {
+            Close(o, cancelled: true);
+        }
+        _results[game] = score;
+    }
+
+    public RejectReason Deposit(ModelAccount account, long amount)
+    {
+        if (amount <= 0 || amount > 1_000_000_000_000_000_000)
+        {
+            return RejectReason.InvalidAmount;
+        }
+        account.Cash += amount;
+        return RejectReason.None;
+    }
+
+    /// <summary>Only cash that backs nothing may leave: at most max(0, balance + liability).</summary>
+    public RejectReason Withdraw(ModelAccount account, long amount)
+    {
+        if (amount <= 0 || amount > 1_000_000_000_000_000_000)
+        {
+            return RejectReason.InvalidAmount;
+        }
+        if (amount > Math.Max(0, account.Balance + account.Liability))
+        {
+            return RejectReason.InsufficientFunds;
+        }
+        account.Cash -= amount;
+        return RejectReason.None;
+    }
 
     /// <summary>m(o) as a fraction: o/100 for positive odds, 100/|o| for negative (API §8.2).</summary>
     public static (long Num, long Den) M(int odds) => odds > 0 ? (odds, 100) : (100, -odds);
@@ -52,6 +108,10 @@ internal sealed class ReferenceExchange(long minimumOffer)
     public ModelOutcome Place(ModelAccount taker, (int Game, int Market, int Line) book, int side, int odds, long bet,
         OrderType type, int? expirationMinutes, long now)
     {
+        if (IsEnded(book.Game))
+        {
+            return ModelOutcome.Rejected(RejectReason.GameNotOpen);
+        }
         bool mustRest = type is OrderType.Post or OrderType.PostArb;
         if (mustRest && bet < MinimumOffer)
         {
@@ -131,7 +191,11 @@ internal sealed class ReferenceExchange(long minimumOffer)
             maker.Remaining -= f.G;
             maker.Owner.Resting -= f.G;
             maker.Owner.Bets.Add(new ModelBet(book.Game, book.Market, book.Line, 1 - side, f.A, f.G));
-            taker.Bets.Add(new ModelBet(book.Game, book.Market, book.Line, side, Win(taker, f, free), Risk(taker, f, free)));
+            taker.Bets.Add(new ModelBet(book.Game, book.Market, book.Line, side, Win(taker, f, free), Risk(taker, f, free))
+            {
+                WinFee = free ? 0 : Commission(f.G, taker.CommissionPpm),
+                LossFee = free ? 0 : Commission(Math.Min(f.A, f.G), taker.CommissionPpm),
+            });
             if (maker.Remaining < Cent)
             {
                 Close(maker, cancelled: false);
@@ -184,9 +248,14 @@ internal sealed class ReferenceExchange(long minimumOffer)
     }
 }
 
-internal sealed class ModelAccount
+internal sealed class ModelAccount(ReferenceExchange exchange)
 {
-    public long Balance { get; init; }
+    /// <summary>Deposits − withdrawals.</summary>
+    public long Cash { get; set; }
+
+    /// <summary>Settled cash: what came in and went out, plus every bet on a graded game settled from its score.</summary>
+    public long Balance => Cash + Bets.Sum(b => exchange.ScoreOf(b.Game) is { } s ? b.Pnl(s.Away, s.Home) : 0);
+
     public long CreditLimit { get; init; }
     public int CommissionPpm { get; init; }
     /// <summary>Final scores from 0 to this, for each team, cover every region the flow's lines cut.</summary>
@@ -196,7 +265,7 @@ internal sealed class ModelAccount
     public List<ModelBet> Bets { get; } = [];
 
     /// <summary>Σ over games of the worst-case loss of the matched bets, by brute force over every final score.</summary>
-    public long Matched => Bets.Select(b => b.Game).Distinct().Sum(g => ExposureOn(g, []));
+    public long Matched => Bets.Select(b => b.Game).Distinct().Where(g => !exchange.IsEnded(g)).Sum(g => ExposureOn(g, []));
 
     public long Liability => -(Resting + Matched);
 
@@ -235,7 +304,27 @@ internal sealed record ModelFill(ModelOrder Maker, long A, long G);
 /// <summary>One side of a matched bet: what it wins and loses, settled from a final score by the plain rules of §7.</summary>
 internal sealed record ModelBet(int Game, int Market, int Line, int Side, long Win, long Loss)
 {
-    public long Pnl(int away, int home)
+    /// <summary>The taker commission inside <see cref="Win"/> and <see cref="Loss"/> (zero for a maker or a postArb taker).</summary>
+    public long WinFee { get; init; }
+    public long LossFee { get; init; }
+
+    /// <summary>What the house collects from this side at a final score.</summary>
+    public long Fee(int away, int home) => Result(away, home) switch
+    {
+        > 0 => WinFee,
+        < 0 => LossFee,
+        _ => 0,
+    };
+
+    public long Pnl(int away, int home) => Result(away, home) switch
+    {
+        > 0 => Win,
+        < 0 => -Loss,
+        _ => 0,
+    };
+
+    /// <summary>+1 this side wins, 0 push, −1 it loses.</summary>
+    private int Result(int away, int home)
     {
         // Side 0 is away / over. Result from side 0's point of view: +1 win, 0 push, −1 loss.
         int result = Market switch
@@ -244,8 +333,7 @@ internal sealed record ModelBet(int Game, int Market, int Line, int Side, long W
             1 => Math.Sign(away + OrderFlow.SpreadLines[Line] - home),
             _ => Math.Sign(away + home - OrderFlow.TotalLines[Line]),
         };
-        result = Side == 0 ? result : -result;
-        return result > 0 ? Win : result < 0 ? -Loss : 0;
+        return Side == 0 ? result : -result;
     }
 }
 

@@ -52,7 +52,7 @@ internal sealed record LiveStep(string Result, string Events, string Hash);
 
 /// <summary>
 /// Random flows for the replay properties: the shared live order flow (places of every order type,
-/// cancels, time advances, live games, game starts) plus deposits, withdrawals, tokens, new accounts
+/// cancels, time advances, live games, game starts) plus grading, regrading, voids, deposits, withdrawals, tokens, new accounts
 /// and games, 1x2 orders on soccer, and option changes (minimum offer, delays, lifetimes) mid-flow.
 /// Running one records every command as the journal would: (time, bytes).
 /// </summary>
@@ -87,7 +87,9 @@ internal static class JournalFlows
                 Gen.OneOf(OrderType.Limit, OrderType.Post, OrderType.FillAndKill),
                 (a, g, o, s, odds, b, t) => (FlowOp)new OneXTwoOp(a, g, o, s, odds, b, t))),
             (1, Gen.Select(Gen.Int[0, Leagues.Length - 1], Gen.OneOf(-1_000L, 0L, 5_000L, 600_000L, 7_200_000L), (l, s) => (FlowOp)new NewGameOp(l, s))),
-            (1, Gen.Select(Gen.OneOf(0L, 50_000_000L, 1_000_000_000L), Gen.OneOf(0, 10_000, 999_999), (b, c) => (FlowOp)new NewAccountOp(b, c))));
+            (1, Gen.Select(Gen.OneOf(0L, 50_000_000L, 1_000_000_000L), Gen.OneOf(0, 10_000, 999_999), (b, c) => (FlowOp)new NewAccountOp(b, c))),
+            (2, Gen.Select(Gen.Int[0, 3], Gen.Int[-1, 6], Gen.Int[0, 6], (g, a, h) => (FlowOp)new GradeOp(g, a, h))),
+            (1, Gen.Int[0, 3].Select(g => (FlowOp)new VoidOp(g))));
     }
 
     /// <summary>
@@ -197,6 +199,12 @@ internal static class JournalFlows
                         accounts.Add(Assert.IsType<AccountResult>(r).Account);
                         break;
                     }
+                case GradeOp grade:
+                    Run(new GradeGame(games[grade.Game % games.Count].Id, grade.Away, grade.Home));
+                    break;
+                case VoidOp voidGame:
+                    Run(new VoidGame(games[voidGame.Game % games.Count].Id));
+                    break;
                 default:
                     throw new InvalidOperationException(op.ToString());
             }

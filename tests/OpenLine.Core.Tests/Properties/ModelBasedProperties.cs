@@ -17,6 +17,17 @@ public class ModelBasedProperties
         OrderFlow.PreGame(maxOps: 60).Sample(RunAgainstModel, iter: 1_000);
     }
 
+    // Rules §7 and §9: with grading, regrading, voids, deposits and withdrawals mixed into the flow,
+    // every balance equals the reference's (cash plus each graded bet settled from its score by the
+    // plain rules), the house holds exactly the reference's commission, and the ledger identity
+    // deposits − withdrawals = Σ balances + house holds after every step (and ValidateInternalState
+    // re-derives every balance from the ledger's entries after every command).
+    [Fact]
+    public void Balances_and_house_commission_equal_the_reference_through_grading_regrading_voids_and_cash_moves()
+    {
+        OrderFlow.WithSettlement(maxOps: 80).Sample(RunAgainstModel, iter: 800);
+    }
+
     private static void RunAgainstModel(Flow flow)
     {
         var x = new TestExchange();
@@ -40,6 +51,36 @@ public class ModelBasedProperties
         {
             switch (op)
             {
+                case GradeOp grade:
+                    {
+                        model.ExpireUntil(x.Now);
+                        Assert.IsType<GradeResult>(x.Run(new GradeGame(games[grade.Game].Id, grade.Away, grade.Home)));
+                        model.Grade(grade.Game, grade.Away, grade.Home);
+                        break;
+                    }
+
+                case VoidOp voidGame:
+                    model.ExpireUntil(x.Now);
+                    Assert.IsType<GradeResult>(x.Run(new VoidGame(games[voidGame.Game].Id)));
+                    model.Void(voidGame.Game);
+                    break;
+
+                case DepositOp deposit:
+                    {
+                        model.ExpireUntil(x.Now);
+                        CommandResult result = x.Run(new Deposit(accounts[deposit.Account].Engine.Id, Money.FromMicros(deposit.AmountMicros)));
+                        Assert.Equal(model.Deposit(accounts[deposit.Account].Model, deposit.AmountMicros), result is Rejected r ? r.Reason : RejectReason.None);
+                        break;
+                    }
+
+                case WithdrawOp withdraw:
+                    {
+                        model.ExpireUntil(x.Now);
+                        CommandResult result = x.Run(new Withdraw(accounts[withdraw.Account].Engine.Id, Money.FromMicros(withdraw.AmountMicros)));
+                        Assert.Equal(model.Withdraw(accounts[withdraw.Account].Model, withdraw.AmountMicros), result is Rejected r ? r.Reason : RejectReason.None);
+                        break;
+                    }
+
                 case AdvanceOp advance:
                     x.Now += advance.Milliseconds;
                     x.Run(AdvanceTime.Instance);
@@ -74,19 +115,22 @@ public class ModelBasedProperties
                     }
             }
 
-            // After every step: equal liabilities and equal books.
+            // After every step: equal balances, liabilities and books, and the house's commission.
             foreach ((Account engineAccount, ModelAccount modelAccount) in accounts)
             {
+                Assert.Equal(modelAccount.Balance, engineAccount.Balance.Micros);
                 Assert.Equal(modelAccount.Liability, engineAccount.Liability.Micros);
                 Assert.Equal(modelAccount.Resting, engineAccount.RestingStake.Micros);
             }
+            Assert.Equal(model.House, x.Engine.HouseCommission.Micros);
             foreach ((ObjectId id, ModelOrder m) in engineToModel)
             {
                 Order o = x.Engine.Orders[id];
                 Assert.Equal(m.IsOpen, o.State == OrderState.Open);
                 Assert.Equal(m.Remaining, o.Remaining.Micros);
             }
-            Assert.Equal(x.Engine.TotalDeposits - x.Engine.TotalWithdrawals, accounts.Aggregate(Money.Zero, (sum, a) => sum + a.Engine.Balance));
+            Assert.Equal(x.Engine.TotalDeposits - x.Engine.TotalWithdrawals,
+                accounts.Aggregate(Money.Zero, (sum, a) => sum + a.Engine.Balance) + x.Engine.HouseCommission);
         }
     }
 
