@@ -129,6 +129,11 @@ internal sealed class RichScenario
             x.Hold(Bob, Orders.Moneyline(StartedLive.Away, StartedLive, -130, 15m, OrderType.Limit, userReference: "held-ref"));
         }
 
+        // Settlement: the tennis game graded, then regraded (reversal entries in the ledger).
+        Assert.True(Assert.IsType<GradeResult>(x.Run(new GradeGame(Tennis.Id, 2, 1))).Changed);
+        Assert.True(Assert.IsType<GradeResult>(x.Run(new GradeGame(Tennis.Id, 0, 2))).Changed);
+        Assert.Contains(x.Engine.Ledger.Entries, e => e.Kind == LedgerEntryKind.Reversal);
+
         // Tokens and cash.
         Assert.IsType<Done>(x.Run(new IssueToken(Alice.Id, "tok-alice", TestExchange.T0 + Hour)));
         Assert.IsType<Done>(x.Run(new IssueToken(Bob.Id, "tök-bob-🔑", TestExchange.T0 + TestExchange.Day)));
@@ -180,5 +185,11 @@ internal sealed class RichScenario
         yield return (0, new SetGameLive(Soccer.Id, true)); // pre-game soccer orders go
         yield return (TestExchange.Day, AdvanceTime.Instance); // NBA start
         yield return (0, new PlaceOrders(Alice.Id, [Orders.Away(Nba, 110, 20m)]));
+        yield return (Minute, new GradeGame(Soccer.Id, 1, 1)); // 1x2 draw, dust fill, quarter lines
+        yield return (0, new GradeGame(Soccer.Id, 1, 1)); // unchanged
+        yield return (0, new VoidGame(Tennis.Id)); // reverses the regrade
+        yield return (0, new GradeGame(Nba.Id, 101, 99));
+        yield return (0, new PlaceOrders(Alice.Id, [Orders.Away(Nba, 110, 20m)])); // the game is closed
+        yield return (0, new Withdraw(Alice.Id, Orders.Usd(1m)));
     }
 }

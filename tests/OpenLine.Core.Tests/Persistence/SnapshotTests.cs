@@ -368,6 +368,39 @@ public class SnapshotTests
         return [.. bytes];
     }
 
+    [Fact]
+    public void A_version_1_snapshot_from_before_the_ledger_restores_with_each_balance_as_an_opening_entry()
+    {
+        // Version 1 is version 2 without the trailing settlement section: settle sequence (8), results (4),
+        // bets (4 + 5 each while ungraded), ledger (4 + 63 per entry).
+        var x = new TestExchange();
+        Account maker = x.NewAccount(1000m);
+        Account taker = x.NewAccount(500m, commission: 0.02m);
+        x.Run(new Deposit(maker.Id, Orders.Usd(25m)));
+        x.Run(new Withdraw(taker.Id, Orders.Usd(100m)));
+        Game game = x.NewGame();
+        x.Rest(maker, Orders.Home(game, 120, 100m));
+        x.Accept(taker, Orders.Away(game, -120, 60m));
+        byte[] v2 = Twin.Snapshot(x.Engine);
+        int section = 8 + 4 + 4 + (5 * x.Engine.Bets.Count) + 4 + (63 * x.Engine.Ledger.Entries.Count);
+        byte[] v1 = v2[..^section];
+        v1[4] = 1;
+
+        Exchange restored = Exchange.ReadSnapshot(v1);
+
+        Assert.Empty(restored.ValidateInternalState());
+        Assert.Equal([LedgerEntryKind.Opening, LedgerEntryKind.Opening], restored.Ledger.Entries.Select(e => e.Kind));
+        Assert.Equal([Orders.Usd(1025m), Orders.Usd(400m)], restored.Ledger.Entries.Select(e => e.Amount));
+        Assert.Equal(CommissionRate.FromPpm(20_000), Assert.Single(restored.Bets.Values).TakerCommission);
+        // It grades like the engine that wrote it.
+        var events = new List<ExchangeEvent>();
+        restored.Execute(new GradeGame(game.Id, 0, 3), x.Now, events);
+        x.Run(new GradeGame(game.Id, 0, 3));
+        Assert.Equal(x.Engine.Accounts[taker.Id].Balance, restored.Accounts[taker.Id].Balance);
+        Assert.Equal(x.Engine.HouseCommission, restored.HouseCommission);
+        Assert.Empty(restored.ValidateInternalState());
+    }
+
     /// <summary>Null when the bytes restore (to an engine whose hash can be computed) or throw FormatException; otherwise the exception.</summary>
     private static Exception? RestoreOrFormatException(byte[] bytes)
     {
