@@ -5,9 +5,8 @@ using OpenLine.Server.Sequencing;
 namespace OpenLine.Server.Demo;
 
 /// <summary>
-/// Seeds a new store with demo users, NBA/NFL/soccer games and resting liquidity, through the
-/// same commands an operator and a market maker would send. Static liquidity until the
-/// market-making bot arrives (step 4).
+/// Seeds a new store with demo users, NBA/NFL/soccer games, resting liquidity and one graded game,
+/// through the same commands an operator, traders and a market maker would send.
 /// </summary>
 public sealed class DemoSeeder(Sequencer sequencer, TimeProvider time, ILogger<DemoSeeder> logger)
 {
@@ -38,6 +37,20 @@ public sealed class DemoSeeder(Sequencer sequencer, TimeProvider time, ILogger<D
         ObjectId maker = accounts["maker"];
 
         DateTimeOffset now = time.GetUtcNow();
+
+        // A game that is played and graded while seeding, so the graded history has rows: alice takes the
+        // Suns at +120 for $100 and bob the Mavericks −2.5 at −110 for $110 from the maker; it starts a
+        // moment from now and is graded at the end (Suns 112-108): alice +$118.80, bob −$111.00.
+        DateTimeOffset finishedStart = now.AddSeconds(1.5);
+        GameIds suns = await GameAsync("NBA", "basketball", finishedStart, "PHOENIX SUNS VS DALLAS MAVERICKS",
+            ("Phoenix Suns", "PHX"), ("Dallas Mavericks", "DAL")).ConfigureAwait(false);
+        await QuoteAsync(maker, suns, MarketType.Moneyline, suns.Home, null, [(-120, 1_200m)]).ConfigureAwait(false);
+        await QuoteAsync(maker, suns, MarketType.Spread, suns.Away, 2.5m, [(110, 1_000m)]).ConfigureAwait(false);
+        await TakeAsync(accounts["alice"], new OrderRequest(suns.Id, MarketType.Moneyline, suns.Away, null, AmericanOdds.FromInt32(120),
+            Money.FromDecimal(100m), null, OrderType.FillAndKill, null, "demo-history")).ConfigureAwait(false);
+        await TakeAsync(accounts["bob"], new OrderRequest(suns.Id, MarketType.Spread, suns.Home, null, AmericanOdds.FromInt32(-110),
+            Money.FromDecimal(110m), LineNumber.FromDecimal(-2.5m), OrderType.FillAndKill, null, "demo-history")).ConfigureAwait(false);
+
         DateTimeOffset tomorrow = new DateTimeOffset(now.Year, now.Month, now.Day, 0, 0, 0, TimeSpan.Zero).AddDays(1);
 
         // NBA: Celtics at Lakers, tomorrow 01:00 UTC. Fair: Celtics about 60%.
@@ -86,7 +99,14 @@ public sealed class DemoSeeder(Sequencer sequencer, TimeProvider time, ILogger<D
         await QuoteAsync(maker, heat, MarketType.Moneyline, heat.Home, null, [(125, 1_000m)], expirationMinutes: 10_080).ConfigureAwait(false);
         await QuoteAsync(maker, heat, MarketType.Moneyline, heat.Away, null, [(-110, 1_100m)], expirationMinutes: 10_080).ConfigureAwait(false);
 
-        logger.LogInformation("Demo data seeded: {Users} users, 5 games with resting liquidity", Users.Count);
+        TimeSpan untilStart = finishedStart - time.GetUtcNow();
+        if (untilStart > TimeSpan.Zero)
+        {
+            await Task.Delay(untilStart + TimeSpan.FromMilliseconds(50), time).ConfigureAwait(false);
+        }
+        await ExecuteAsync(new GradeGame(suns.Id, 112, 108)).ConfigureAwait(false);
+
+        logger.LogInformation("Demo data seeded: {Users} users, 5 open games with resting liquidity and 1 graded game", Users.Count);
     }
 
     private readonly record struct GameIds(ObjectId Id, string Away, string Home);
@@ -117,6 +137,15 @@ public sealed class DemoSeeder(Sequencer sequencer, TimeProvider time, ILogger<D
             {
                 throw new InvalidOperationException($"Demo quote rejected: {rejected.Message}");
             }
+        }
+    }
+
+    private async Task TakeAsync(ObjectId account, OrderRequest order)
+    {
+        CommandResult result = await ExecuteAsync(new PlaceOrders(account, [order])).ConfigureAwait(false);
+        if (((PlaceResult)result).Outcomes[0] is not OrderAccepted { Fills.Count: > 0 })
+        {
+            throw new InvalidOperationException($"Demo bet did not match: {((PlaceResult)result).Outcomes[0]}");
         }
     }
 
