@@ -412,6 +412,23 @@ public class GradingTests
         Assert.Equal(Money.Zero, _x.Engine.HouseCommission);
     }
 
+    [Fact]
+    public void An_order_held_by_the_live_delay_is_rejected_when_its_game_is_graded_before_the_release()
+    {
+        Game game = _x.NewGame();
+        _x.SetLive(game);
+        _x.Rest(_maker, Orders.Home(game, 110, 100m));
+        _x.Hold(_taker, Orders.Away(game, -110, 50m));
+
+        Grade(game, 1, 0);
+        _x.Advance(60_000);
+
+        OrderRejected rejected = Assert.IsType<OrderRejected>(Assert.Single(_x.EventsOf<HeldOrderResolved>()).Outcome);
+        Assert.Equal(RejectReason.GameNotOpen, rejected.Reason);
+        Assert.Empty(game.Bets);
+        AssertBalances(maker: 1000m, taker: 1000m, house: 0m);
+    }
+
     [Theory]
     [InlineData(-1, 0)]
     [InlineData(0, -5)]
