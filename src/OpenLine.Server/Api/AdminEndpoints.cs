@@ -33,23 +33,23 @@ public static class AdminEndpoints
         admin.MapPost("/games/{gameId}/live", (HttpContext c, ApiContext api, string gameId) =>
             api.ForAdminAsync(c, args => SetLiveAsync(api, args, gameId)))
             .Body<LiveRequest>().Documented<GameEnvelope>(Tag, "Mark a game live (pre-game orders are cancelled) or not", errors);
-        admin.MapPost("/games/{gameId}/result", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()))
-            .Body<ResultRequest>().Documented<GameEnvelope>(Tag, "Grade the game (arrives with settlement; 501 until then)", [.. errors, 501]);
-        admin.MapPost("/games/{gameId}/void", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => NotYet()))
-            .Documented<GameEnvelope>(Tag, "Void the game (arrives with settlement; 501 until then)", [.. errors, 501]);
-        admin.MapGet("/ledger", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => LedgerAsync(api)))
-            .Documented<LedgerDto>(Tag, "Totals of the conservation identity: deposits − withdrawals = balances + commission", errors);
+        admin.MapPost("/games/{gameId}/result", (HttpContext c, ApiContext api, string gameId) =>
+            api.ForAdminAsync(c, args => GradeAsync(api, args, gameId)))
+            .Body<ResultRequest>().Documented<GradeResultDto>(Tag,
+                "Grade the game on its final score (rules §7): closes it, cancels its open orders and settles every bet; "
+                + "a new score on an ended game regrades (reversal entries, then the new settlement); the same score again changes nothing", errors);
+        admin.MapPost("/games/{gameId}/void", (HttpContext c, ApiContext api, string gameId) =>
+            api.ForAdminAsync(c, _ => VoidAsync(api, gameId)))
+            .Documented<GradeResultDto>(Tag, "Void the game: closes it and refunds every bet (reversing an earlier grading), adminRefund true", errors);
+        admin.MapLedger(Tag, errors);
         admin.MapGet("/state", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => StateAsync(api)))
             .Documented<EngineStateDto>(Tag, "Command count, state hash and invariant check", errors);
         admin.MapGet("/orders/{orderId}", (HttpContext c, ApiContext api, string orderId) => api.ForAdminAsync(c, _ => OrderAsync(api, orderId)))
             .Documented<object>(Tag, "One order, whoever owns it", errors);
         admin.MapGet("/bets/{txId}", (HttpContext c, ApiContext api, string txId) => api.ForAdminAsync(c, _ => BetAsync(api, txId)))
-            .Documented<object>(Tag, "One matched bet with both sides' figures", errors);
+            .Documented<object>(Tag, "One matched bet with both sides' figures and, once graded, its settlement", errors);
         return app;
     }
-
-    private static Task<IResult> NotYet() => Task.FromResult(ApiResults.Error(StatusCodes.Status501NotImplemented,
-        "Grading and voids arrive with settlement (step 5 of the plan)."));
 
     private static async Task<IResult> CreateUserAsync(ApiContext api, RequestArgs args)
     {
@@ -180,23 +180,52 @@ public static class AdminEndpoints
         }).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> LedgerAsync(ApiContext api)
+    private static async Task<IResult> GradeAsync(ApiContext api, RequestArgs args, string gameId)
     {
-        object ledger = await api.Sequencer.QueryAsync(engine =>
+        if (!ObjectId.TryParse(gameId, out ObjectId id))
         {
-            Money balances = Money.Zero;
-            Money liability = Money.Zero;
-            foreach (Account a in engine.Accounts.Values)
-            {
-                balances += a.Balance;
-                liability += a.Liability;
-            }
-            // Commission: the house account is credited at grading (step 5).
-            return (object)new LedgerDto(Wire.Amount(engine.TotalDeposits), Wire.Amount(engine.TotalWithdrawals), Wire.Amount(balances), 0m,
-                Wire.Amount(liability));
-        }).ConfigureAwait(false);
-        return ApiResults.Data(ledger);
+            return ApiResults.NotFound("game not found");
+        }
+        if (!TryScore(args, "awayScore", out int away, out string? error) || !TryScore(args, "homeScore", out int home, out error))
+        {
+            return ApiResults.BadRequest(error!);
+        }
+        return await api.Sequencer.ExecuteAsync(new GradeGame(id, away, home), Graded).ConfigureAwait(false);
     }
+
+    private static async Task<IResult> VoidAsync(ApiContext api, string gameId) =>
+        ObjectId.TryParse(gameId, out ObjectId id)
+            ? await api.Sequencer.ExecuteAsync(new VoidGame(id), Graded).ConfigureAwait(false)
+            : ApiResults.NotFound("game not found");
+
+    private static IResult Graded(Exchange engine, CommandResult result) => result switch
+    {
+        GradeResult graded => ApiResults.Data(new GradeResultDto(Views.Game(graded.Game), graded.BetsSettled, graded.Changed)),
+        Rejected rejected => ApiContext.Rejection(rejected),
+        _ => Unexpected(),
+    };
+
+    /// <summary>A final score: a JSON number with a whole value from 0 to <see cref="FinalScore.MaxScore"/> (<c>3</c> and <c>3.0</c>; not <c>"3"</c>, <c>2.5</c> or <c>-1</c>).</summary>
+    private static bool TryScore(RequestArgs args, string name, out int score, out string? error)
+    {
+        score = 0;
+        error = null;
+        if (!args.TryGetBody(name, out JsonElement element) || element.ValueKind == JsonValueKind.Null)
+        {
+            error = $"{name} is required: a whole number from 0 to {FinalScore.MaxScore}.";
+            return false;
+        }
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDecimal(out decimal value)
+            || value != decimal.Truncate(value) || value < 0 || value > FinalScore.MaxScore)
+        {
+            error = $"{name} must be a whole number from 0 to {FinalScore.MaxScore}, not {Shorten(element.GetRawText())}.";
+            return false;
+        }
+        score = (int)value;
+        return true;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>How far the engine is and a hash of its whole state: equal hashes mean equal exchanges.</summary>
     private static async Task<IResult> StateAsync(ApiContext api)
@@ -238,7 +267,7 @@ public static class AdminEndpoints
         return order is null ? ApiResults.NotFound("order not found") : ApiResults.Data(order);
     }
 
-    /// <summary>One matched bet (fill) with both sides' figures.</summary>
+    /// <summary>One matched bet (fill) with both sides' figures; <c>settlement</c> is null until its game is graded or voided.</summary>
     private static async Task<IResult> BetAsync(ApiContext api, string txId)
     {
         if (!ObjectId.TryParse(txId, out ObjectId id))
@@ -261,6 +290,9 @@ public static class AdminEndpoints
                 takerWin = Wire.Amount(b.TakerFigures.Win),
                 isPostArb = b.IsPostArb,
                 matchedAt = Wire.Time(b.MatchedAt),
+                settlement = b.Settlement is { } s ? new BetSettlementDto(
+                    s.TakerOutcome.ToWire(), s.MakerOutcome.ToWire(), Wire.Amount(s.MakerToTaker), Wire.Amount(s.TakerToMaker), Wire.Amount(s.Fee),
+                    Wire.Amount(s.TakerDelta), Wire.Amount(s.MakerDelta), Wire.Time(b.SettledAt), b.AdminRefund, b.SettleSequence) : null,
             }
             : null).ConfigureAwait(false);
         return bet is null ? ApiResults.NotFound("bet not found") : ApiResults.Data(bet);

@@ -118,11 +118,11 @@ public static class Views
         };
     }
 
-    /// <summary>A game's participants, away first (API §4.1).</summary>
+    /// <summary>A game's participants, away first (API §4.1), each with its <c>score</c> once the game is graded.</summary>
     public static ParticipantDto[] Participants(Game game) =>
     [
-        new(game.Away.Id.ToString(), game.Away.LongName, game.Away.ShortName, "away", null, null, ""),
-        new(game.Home.Id.ToString(), game.Home.LongName, game.Home.ShortName, "home", null, null, ""),
+        new(game.Away.Id.ToString(), game.Away.LongName, game.Away.ShortName, "away", null, null, "") { Score = game.Score?.Away },
+        new(game.Home.Id.ToString(), game.Home.LongName, game.Home.ShortName, "home", null, null, "") { Score = game.Score?.Home },
     ];
 
     private static string CheapDataUid(Game game) =>

@@ -109,12 +109,18 @@ public sealed class AdminEndpointTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Results_and_voids_answer_501_until_settlement_lands()
+    public async Task Results_and_voids_grade_the_game_and_answer_with_it()
     {
         ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
+        ExchangeSetup.GameInfo other = await fixture.CreateGameAsync();
 
         OpenLineClient.Response result = await fixture.Admin.PostAsync($"/admin/games/{game.Id}/result", new { awayScore = 1, homeScore = 2 });
+        OpenLineClient.Response voided = await fixture.Admin.PostAsync($"/admin/games/{other.Id}/void");
 
-        Assert.Equal(HttpStatusCode.NotImplemented, result.Status);
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.True(result.Data["game"]!["ended"]!.GetValue<bool>());
+        Assert.Equal((0, true), (result.Data["betsSettled"]!.GetValue<int>(), result.Data["changed"]!.GetValue<bool>()));
+        Assert.Equal(HttpStatusCode.OK, voided.Status);
+        Assert.True(voided.Data["game"]!["ended"]!.GetValue<bool>());
     }
 }

@@ -11,7 +11,12 @@ public sealed record ParticipantDto(
     string HomeAway,
     string? MainPitcher,
     string? RotationNumber,
-    string FuturesSide);
+    string FuturesSide)
+{
+    /// <summary>The final score the game was graded on; omitted while ungraded and on a voided game (API §4.2: ended games only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Score { get; init; }
+}
 
 /// <summary>The Game object without order book arrays (API §4.1).</summary>
 public record GameDto

@@ -15,6 +15,4 @@ public sealed record UsersDto(IReadOnlyList<UserDto> Users);
 
 public sealed record GameEnvelope(GameDto Game);
 
-public sealed record LedgerDto(decimal Deposits, decimal Withdrawals, decimal Balances, decimal Commission, decimal Liability);
-
 public sealed record EngineStateDto(ulong CommandCount, string StateHash, IReadOnlyList<string> InvariantViolations);

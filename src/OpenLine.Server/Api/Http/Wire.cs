@@ -18,6 +18,12 @@ public static class Wire
     /// <summary>Stakes (<c>amount</c>, <c>offered</c>, <c>bet</c>) and balances: full storage precision (6 decimals).</summary>
     public static decimal Amount(Money value) => value.ToDecimal();
 
+    /// <summary>Graded figures (<c>risk</c>, <c>win</c>, <c>fee</c>, <c>result</c>): a string with exactly 2 decimals, half away from zero (rules §1).</summary>
+    public static string Cents(Money value) => value.ToDecimal(2).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>An exact amount as a string with all 6 decimals of the storage unit (exports: sums reconcile to the micro-dollar).</summary>
+    public static string Exact(Money value) => value.ToDecimal().ToString("0.000000", CultureInfo.InvariantCulture);
+
     /// <summary>A spread or total number; null for moneyline and 1x2.</summary>
     public static decimal? Number(LineNumber? number) => number?.ToDecimal();
 }
