@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OpenLine.Core;
 using OpenLine.Server.Api.Dtos;
+using OpenLine.Server.Api.Export;
 using OpenLine.Server.Api.Http;
 
 namespace OpenLine.Server.Api;
@@ -42,6 +43,7 @@ public static class AdminEndpoints
             api.ForAdminAsync(c, _ => VoidAsync(api, gameId)))
             .Documented<GradeResultDto>(Tag, "Void the game: closes it and refunds every bet (reversing an earlier grading), adminRefund true", errors);
         admin.MapLedger(Tag, errors);
+        admin.MapExport(Tag);
         admin.MapGet("/state", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => StateAsync(api)))
             .Documented<EngineStateDto>(Tag, "Command count, state hash and invariant check", errors);
         admin.MapGet("/orders/{orderId}", (HttpContext c, ApiContext api, string orderId) => api.ForAdminAsync(c, _ => OrderAsync(api, orderId)))

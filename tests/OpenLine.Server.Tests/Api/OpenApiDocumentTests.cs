@@ -35,12 +35,17 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
                 {
                     continue;
                 }
-                Assert.True(operation!["responses"]?["200"]?["content"]?["application/json"]?["schema"] is not null,
+                // JSON everywhere, except downloads that say what they stream (the settlement export: CSV or NDJSON).
+                JsonObject? content = operation!["responses"]?["200"]?["content"]?.AsObject();
+                Assert.True(content is not null && content.Count > 0 && content.All(c => c.Value?["schema"] is not null)
+                    && (content.ContainsKey("application/json") || path == "/admin/export"),
                     $"{method.ToUpperInvariant()} {path} documents no 200 JSON schema");
                 Assert.False(string.IsNullOrEmpty(operation["summary"]?.GetValue<string>()), $"{method.ToUpperInvariant()} {path} has no summary");
             }
         }
         Assert.NotNull(paths["/session/v3/place"]!["post"]!["requestBody"]);
+        JsonObject export = paths["/admin/export"]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
+        Assert.True(export.ContainsKey("text/csv") && export.ContainsKey("application/x-ndjson"), export.ToJsonString());
     }
 
     [Fact]
