@@ -13,7 +13,9 @@ namespace OpenLine.Server.Streaming;
 /// <summary>
 /// The price feed (API §6.4): <c>["orderUpdate", …]</c> with the full taker-facing ladder of every
 /// book side a batch changed, <c>["gameUpdate", …]</c> when a game is created or changes state, and
-/// <c>["matchedVolumeUpdate", …]</c> after fills. Each message is rendered once on the engine
+/// <c>["matchedVolumeUpdate", …]</c> after fills. A game that ends (graded or voided) gets a
+/// <c>gameUpdate</c> with <c>marketClosed</c>, its final score on the participants, and an
+/// <c>orderUpdate</c> per book side its closing cancels emptied; a regrade sends a new <c>gameUpdate</c>. Each message is rendered once on the engine
 /// thread and queued to every subscriber whose subscription routes it (never waiting on one).
 /// </summary>
 public sealed class PriceFeed : IEventSink
@@ -58,6 +60,10 @@ public sealed class PriceFeed : IEventSink
                     break;
                 case GameChanged changed:
                     changedGames.Add(changed.GameId);
+                    break;
+                case GameGraded graded:
+                    // A regrade or a void of an ended game changes no state flag, only the score the game shows.
+                    changedGames.Add(graded.GameId);
                     break;
             }
         }

@@ -8,7 +8,8 @@ namespace OpenLine.Server.Streaming;
 
 /// <summary>
 /// The user feed (API §6.2–§6.3): one message per placement, fill (the taker's and the maker's
-/// view) and cancel — system cancels included — with a strictly increasing <c>messageID</c>
+/// view) and cancel — system cancels included — and, as an OpenLine extension, per settlement of a
+/// bet (each side; see <see cref="FeedGraded"/>), with a strictly increasing <c>messageID</c>
 /// (<c>&lt;unix-ms&gt;-&lt;seq&gt;</c>). Messages are derived from engine events, so replaying the
 /// journal rebuilds them; retained messages go into snapshots. Live connections of a user get each
 /// message as it is published; replay serves what a reconnecting client missed.
@@ -117,11 +118,17 @@ public sealed class UserFeed : ISnapshottedSink
                     Publish(cancelled.AccountId, e.At, order.Game, "offer", order.Game.Live,
                         () => (null, Unmatched(order, filled: before, offered: Money.Zero, remaining: Money.Zero)));
                     break;
+                case BetSettled settled when engine.Bets.TryGetValue(settled.TxId, out Bet? bet):
+                    // The bet's settlement may change again (regrade) before this is rendered: use the event's.
+                    Publish(settled.TakerId, e.At, bet.Game, "wager", bet.Game.Live, () => (null, null), () => Graded(bet, settled, taker: true));
+                    Publish(settled.MakerId, e.At, bet.Game, "offer", bet.Game.Live, () => (null, null), () => Graded(bet, settled, taker: false));
+                    break;
             }
         }
     }
 
-    private void Publish(ObjectId account, long at, Game game, string origin, bool live, Func<(FeedMatched?, FeedUnmatched?)> blocks)
+    private void Publish(ObjectId account, long at, Game game, string origin, bool live, Func<(FeedMatched?, FeedUnmatched?)> blocks,
+        Func<FeedGraded>? graded = null)
     {
         if (at > _lastMs)
         {
@@ -133,7 +140,7 @@ public sealed class UserFeed : ISnapshottedSink
         {
             (FeedMatched? matched, FeedUnmatched? unmatched) = blocks();
             return new FeedMessage(matched, unmatched, origin, game.Id.ToString(), null, game.EventName, game.League, game.Sport, live,
-                Wire.Time(game.StartsAt), null, "api", Wire.Time(at), id.ToString());
+                Wire.Time(game.StartsAt), null, "api", Wire.Time(at), id.ToString(), graded?.Invoke());
         }, null);
         Stream stream = StreamFor(account);
         lock (stream)
@@ -184,6 +191,23 @@ public sealed class UserFeed : ISnapshottedSink
         bet.MakerStake.ToDecimal(2), bet.TakerStake.ToDecimal(2), bet.MakerOdds.Value, bet.Book.Type.ToWire(),
         Exchange.SideToken(bet.MakerOrder), Wire.Number(bet.Book.NumberFor(bet.MakerOrder.Side)), Exchange.MarketToken(bet.Book),
         bet.MakerOrder.UserReference, bet.MakerOrder.IsPostArb ? true : null);
+
+    /// <summary>
+    /// One side's view of a settlement, from the event's values (a graded row's figures, API §8.13):
+    /// the taker's fee is what it was charged; risk = stake + fee; win = the side's gross win (the other
+    /// side's stake) − fee; result = the side's cash change.
+    /// </summary>
+    private static FeedGraded Graded(Bet bet, BetSettled settled, bool taker)
+    {
+        BetSettlement s = settled.Settlement;
+        Money fee = taker ? s.Fee : Money.Zero;
+        Money stake = taker ? bet.TakerStake : bet.MakerStake;
+        Money grossWin = taker ? bet.MakerStake : bet.TakerStake;
+        return new FeedGraded(
+            bet.TxId.ToString(), bet.MakerOrder.Id.ToString(), (taker ? bet.TakerWagerRequestId : bet.MakerOrder.WagerRequestId).ToString(),
+            s.OutcomeFor(taker).ToWire(), Wire.Cents(taker ? s.TakerDelta : s.MakerDelta), Wire.Cents(fee), Wire.Cents(stake + fee),
+            Wire.Cents(grossWin - fee), Wire.Time(settled.At), settled.AdminRefund, settled.Resettled);
+    }
 
     // ---- Readers (request threads) -----------------------------------------------------------
 
