@@ -68,6 +68,26 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task Demo_data_has_a_graded_game_with_settled_bets_for_alice_and_bob()
+    {
+        await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true", "--OpenLine:DemoBotIntervalSeconds=0");
+        var anonymous = new OpenLineClient(server.CreateHttpClient());
+        async Task<decimal> BalanceAsync(string username)
+        {
+            string token = (await anonymous.PostAsync("/user/login", new { username, password = username + "-demo-pass" })).Data["user"]!["auth"]!.GetValue<string>();
+            JsonNode me = (await anonymous.WithToken(token).GetAsync("/user/getMe")).Data["user"]!;
+            Assert.Equal(0m, me["liability"]!.GetValue<decimal>());
+            return me["displayBalance"]!.GetValue<decimal>();
+        }
+
+        // Suns 112-108: alice's Suns +120 for $100 wins 120 − 1.20; bob's Mavericks −2.5 at −110 for $110 loses 110 + 1.
+        Assert.Equal(10_118.80m, await BalanceAsync("alice"));
+        Assert.Equal(9_889m, await BalanceAsync("bob"));
+        JsonNode ledger = (await new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken).GetAsync("/admin/ledger")).Data;
+        Assert.Equal(2.20m, ledger["commission"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task Requests_beyond_the_per_ip_rate_limit_get_429_with_retry_after()
     {
         await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=5");
