@@ -33,7 +33,7 @@ public static class AccountEndpoints
             .Documented<OrdersForGameDto>(Tag, "The caller's resting orders and matched bets on one game (query: gameID)", 401, 404);
         app.MapMethods("/user/getBetByID", GetAndPost, (HttpContext context, ApiContext api) =>
             api.ForUserAsync(context, (args, caller) => GetBetByIdAsync(api, args, caller)))
-            .DocumentedRaw<BetEnvelope>(Tag, "One bet of the caller's, top-level: a MatchedBet or an UnmatchedOrder (query: id or txID)", 400, 401, 403);
+            .DocumentedRaw<BetEnvelope>(Tag, "One bet of the caller's, top-level: a MatchedBet, a GradedWager once settled, or an UnmatchedOrder (query: id or txID)", 400, 401, 403);
         app.MapMethods("/user/getBetByWagerRequestID", GetAndPost, (HttpContext context, ApiContext api) =>
             api.ForUserAsync(context, (args, caller) => GetBetByWagerRequestIdAsync(api, args, caller)))
             .Documented<CombinedWagersDto>(Tag, "Every fill of one of the caller's wager requests (query: wagerRequestID)", 400, 401);
@@ -102,7 +102,7 @@ public static class AccountEndpoints
 
     /// <summary>
     /// <c>id</c>: an order id of the caller's, or a row id (a wagerRequestID for a taker with nothing
-    /// resting). <c>txID</c>: a fill's txID or a wagerRequestID. A fill answers its MatchedBet row; an
+    /// resting). <c>txID</c>: a fill's txID or a wagerRequestID. A fill answers its MatchedBet row (its GradedWager row once settled); an
     /// order answers its first fill, or the order itself (an UnmatchedOrder, <c>closed</c> once off
     /// the book) while it is open or if it never filled. 400 for neither, both, malformed or unknown;
     /// 403 for an id of another account's order, fill or wager request.
@@ -138,7 +138,7 @@ public static class AccountEndpoints
     {
         if (engine.Bets.TryGetValue(id, out Bet? bet))
         {
-            return ReferenceEquals(bet.Taker, bets.Me) || ReferenceEquals(bet.Maker, bets.Me) ? bets.Row(bet) : null;
+            return ReferenceEquals(bet.Taker, bets.Me) || ReferenceEquals(bet.Maker, bets.Me) ? bets.AnyRow(bet) : null;
         }
         return FindWagerRequest(bets, id);
     }
@@ -158,7 +158,7 @@ public static class AccountEndpoints
         IReadOnlyList<Bet> taken = bets.TakerBets(wagerRequestId);
         if (taken.Count > 0)
         {
-            return bets.Row(First(taken));
+            return bets.AnyRow(First(taken));
         }
         return bets.OrderOf(wagerRequestId) is { } order ? OrderView(bets, order) : null;
     }
@@ -171,7 +171,7 @@ public static class AccountEndpoints
             List<Bet> fills = [.. bets.TakerBets(order.WagerRequestId), .. bets.MakerBets(order)];
             if (fills.Count > 0)
             {
-                return bets.Row(First(fills));
+                return bets.AnyRow(First(fills));
             }
         }
         return AccountViews.UnmatchedOrder(order);
@@ -194,7 +194,7 @@ public static class AccountEndpoints
             {
                 return ApiResults.BadRequest("Invalid Wager Request ID");
             }
-            return ApiResults.Data(new CombinedWagersDto([], bets.Rows(fills), []));
+            return ApiResults.Data(new CombinedWagersDto([], bets.Rows(fills.Where(b => !b.IsGraded)), bets.GradedRows(fills.Where(b => b.IsGraded))));
         });
     }
 
@@ -229,9 +229,9 @@ public static class AccountEndpoints
             List<UnmatchedOrderDto> unmatched = AccountViews.Sorted(bets.Me.OpenOrders
                     .Where(o => (game is null || o.Game == game) && string.Equals(o.UserReference, reference, StringComparison.Ordinal)))
                 .Select(AccountViews.UnmatchedOrder).ToList();
-            List<MatchedBetDto> matched = bets.Rows(bets.Ungraded.Where(b => (game is null || b.Game == game)
-                && string.Equals(ReferenceEquals(b.Taker, bets.Me) ? b.TakerUserReference : b.MakerOrder.UserReference, reference, StringComparison.Ordinal)));
-            return ApiResults.Data(new CombinedWagersDto(unmatched, matched, []));
+            List<Bet> fills = bets.Me.Bets.Where(b => (game is null || b.Game == game)
+                && string.Equals(ReferenceEquals(b.Taker, bets.Me) ? b.TakerUserReference : b.MakerOrder.UserReference, reference, StringComparison.Ordinal)).ToList();
+            return ApiResults.Data(new CombinedWagersDto(unmatched, bets.Rows(fills.Where(b => !b.IsGraded)), bets.GradedRows(fills.Where(b => b.IsGraded))));
         });
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using OpenLine.Core;
 using OpenLine.Server.Api.Dtos;
 using OpenLine.Server.Api.Http;
@@ -5,7 +7,7 @@ using OpenLine.Server.Api.Http;
 namespace OpenLine.Server.Api;
 
 /// <summary>
-/// One caller's fills as MatchedBet rows (API §4.8), and its orders and fills found by order id,
+/// One caller's fills as MatchedBet rows (API §4.8) or, once graded, GradedWager rows (API §4.9), and its orders and fills found by order id,
 /// txID and wagerRequestID (API §8.7). Built per request, inside a sequencer query: it reads live
 /// engine state and must not outlive the callback.
 /// </summary>
@@ -21,8 +23,11 @@ public sealed class CallerBets(Exchange engine, Account me)
 
     public Account Me { get; } = me;
 
-    /// <summary>The caller's matched, ungraded bets (settlement does not exist yet, so every bet is ungraded).</summary>
-    public IEnumerable<Bet> Ungraded => Me.Bets;
+    /// <summary>The caller's matched bets whose game is not graded or voided yet.</summary>
+    public IEnumerable<Bet> Ungraded => Me.Bets.Where(b => !b.IsGraded);
+
+    /// <summary>The caller's settled bets (graded, or refunded by a void).</summary>
+    public IEnumerable<Bet> Graded => Me.Bets.Where(b => b.IsGraded);
 
     /// <summary>Rows for <paramref name="bets"/>, by game start, then match time, then txID (API §3.3).</summary>
     public List<MatchedBetDto> Rows(IEnumerable<Bet> bets) => bets
@@ -63,6 +68,90 @@ public sealed class CallerBets(Exchange engine, Account me)
             Game = AccountViews.GameSummary(bet.Game),
         };
     }
+
+    /// <summary>A fill as its current state shows it: a GradedWager row once settled, else a MatchedBet row.</summary>
+    public object AnyRow(Bet bet) => bet.IsGraded ? GradedRow(bet) : Row(bet);
+
+    /// <summary>Graded rows for <paramref name="bets"/>, in the order of <see cref="Rows"/>.</summary>
+    public List<GradedWagerDto> GradedRows(IEnumerable<Bet> bets) => bets
+        .OrderBy(b => b.Game.StartsAt).ThenBy(b => b.MatchedAt).ThenBy(b => b.TxId)
+        .Select(GradedRow)
+        .ToList();
+
+    /// <summary>
+    /// The settled figures of one fill from the caller's side (API §8.9, rules §7), exact: the taker's
+    /// fee is the commission the ledger charged, the maker's is zero; risk = stake + fee, win = the
+    /// side's gross potential win (the counter-stake) − fee, result = the settlement's cash change.
+    /// </summary>
+    public GradedFigures Figures(Bet bet)
+    {
+        BetSettlement settlement = bet.Settlement ?? throw new InvalidOperationException($"bet {bet.TxId} is not graded");
+        bool taker = ReferenceEquals(bet.Taker, Me);
+        Money stake = taker ? bet.TakerStake : bet.MakerStake;
+        Money gross = taker ? bet.MakerStake : bet.TakerStake;
+        Money fee = taker ? settlement.Fee : Money.Zero;
+        return new GradedFigures(settlement.OutcomeFor(taker), fee, stake + fee, gross - fee, bet.ResultFor(Me));
+    }
+
+    /// <summary>One settled fill from the caller's side (API §3.3 getGraded rows): the taker or the maker variant.</summary>
+    public GradedWagerDto GradedRow(Bet bet)
+    {
+        bool taker = ReferenceEquals(bet.Taker, Me);
+        GradedFigures figures = Figures(bet);
+        OrderBook book = bet.Book;
+        int side = taker ? bet.TakerSide : 1 - bet.TakerSide;
+        LineNumber? number = book.NumberFor(side);
+        decimal? spread = book.Type == MarketType.Spread ? Wire.Number(number) : null;
+        decimal? total = book.Type == MarketType.Total ? Wire.Number(number) : null;
+        string origin = taker ? "wager" : "offer";
+        GradedWagerDto row = taker
+            ? new TakerGradedWagerDto
+            {
+                Spread = spread,
+                Total = total,
+            }
+            : new MakerGradedWagerDto
+            {
+                Spread = spread,
+                Total = total,
+                TakenRatio = decimal.Round(bet.MakerOrder.TakenRatio, 8, MidpointRounding.AwayFromZero),
+                Expiry = Wire.Time(bet.MakerOrder.EffectiveExpiresAt),
+            };
+        return row with
+        {
+            Id = RowId(bet).ToString(),
+            TxID = bet.TxId.ToString(),
+            TicketNumber = TicketNumber(bet, origin),
+            Type = book.Type.ToWire(),
+            Outcome = figures.Outcome.ToWire(),
+            Bet = Wire.Amount(taker ? bet.TakerStake : bet.MakerStake),
+            Odds = (taker ? bet.TakerOdds : bet.MakerOdds).Value,
+            OU = book.Type == MarketType.Total ? Exchange.SideToken(book, side) : null,
+            ParticipantID = book.Type is MarketType.Moneyline or MarketType.Spread ? Exchange.SideToken(book, side) : null,
+            Market = Exchange.MarketToken(book),
+            Side = book.Type == MarketType.Moneyline1x2 ? Exchange.SideToken(book, side) : null,
+            MatchedTime = Wire.Time(bet.MatchedAt),
+            SettledAt = Wire.Time(bet.SettledAt),
+            CreatedAt = Wire.Time(taker ? bet.MatchedAt : bet.MakerOrder.CreatedAt),
+            AdminRefund = bet.AdminRefund,
+            Risk = AccountViews.Figure(figures.Risk),
+            Win = AccountViews.Figure(figures.Win),
+            Fee = AccountViews.Figure(figures.Fee),
+            Result = AccountViews.Figure(figures.Result),
+            Origin = origin,
+            WagerRequestID = (taker ? bet.TakerWagerRequestId : bet.MakerOrder.WagerRequestId).ToString(),
+            UserReference = taker ? bet.TakerUserReference : bet.MakerOrder.UserReference,
+            IsPostArb = (taker ? bet.IsPostArb : bet.MakerOrder.IsPostArb) ? true : null,
+            Game = AccountViews.GradedGame(bet.Game),
+        };
+    }
+
+    /// <summary>
+    /// A 32-hex ticket (API §8.7) derived from the fill and the side only, so it is the same on every
+    /// call, across regrades and restarts, and differs between the taker's and the maker's row.
+    /// </summary>
+    public static string TicketNumber(Bet bet, string origin) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes($"openline-ticket:{bet.TxId}:{origin}")).AsSpan(0, 16));
 
     /// <summary>The row id of a fill of the caller's (see the remarks on the class).</summary>
     public ObjectId RowId(Bet bet) => ReferenceEquals(bet.Taker, Me)

@@ -159,13 +159,13 @@ public sealed record UnmatchedOrdersDto(IReadOnlyList<UnmatchedOrderDto> Unmatch
 public sealed record OrdersForGameDto(IReadOnlyList<UnmatchedOrderDto> Unmatched, IReadOnlyList<MatchedBetDto> Matched);
 
 /// <summary>
-/// The three-bucket view (API CombinedWagers). <c>Graded</c> stays empty until settlement exists;
-/// its rows will be GradedWager objects.
+/// The three-bucket view (API CombinedWagers): resting orders, matched fills not yet settled, and
+/// settled fills as GradedWager rows.
 /// </summary>
 public sealed record CombinedWagersDto(
     IReadOnlyList<UnmatchedOrderDto> Unmatched,
     IReadOnlyList<MatchedBetDto> Matched,
-    IReadOnlyList<object> Graded);
+    IReadOnlyList<GradedWagerDto> Graded);
 
-/// <summary><c>getBetByID</c>'s top-level body: a <see cref="MatchedBetDto"/> or an <see cref="UnmatchedOrderDto"/>.</summary>
+/// <summary><c>getBetByID</c>'s top-level body: a <see cref="MatchedBetDto"/>, a <see cref="GradedWagerDto"/> or an <see cref="UnmatchedOrderDto"/>.</summary>
 public sealed record BetEnvelope(object Bet);
