@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -56,6 +55,7 @@ public static class OpenLineApp
             sp.GetRequiredService<TimeProvider>(), sp.GetServices<IEventSink>(), sp.GetRequiredService<ILogger<Sequencer>>()));
         services.AddSingleton<Authenticator>();
         services.AddSingleton<ApiContext>();
+        services.AddSingleton<GradedRateLimits>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupService>();
@@ -75,6 +75,15 @@ public static class OpenLineApp
                 + "`Authorization: <token>` (raw or `Bearer`), the signed `auth` cookie, or `token` in a JSON body; the "
                 + "operator API (/admin) takes the operator token. Read endpoints accept GET with a query string and POST "
                 + "with a JSON body.";
+            return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, context, _) =>
+        {
+            // A polymorphic DTO without type discriminators (GradedWagerDto) is written as its derived
+            // shape alone, with no "$type" property for a discriminator to name.
+            if (context.JsonTypeInfo.PolymorphismOptions is { } polymorphism && polymorphism.DerivedTypes.All(d => d.TypeDiscriminator is null))
+            {
+                schema.Discriminator = null;
+            }
             return Task.CompletedTask;
         }));
         configureServices?.Invoke(services);
@@ -119,6 +128,7 @@ public static class OpenLineApp
         app.MapRisk();
         app.MapMarkets();
         app.MapAccount();
+        app.MapGraded();
         app.MapMarketBooks();
         app.MapAdmin();
         app.MapOrdersSocket();
@@ -148,8 +158,8 @@ public static class OpenLineApp
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 TimeSpan retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan wait) ? wait : TimeSpan.FromSeconds(10);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await ApiResults.WriteErrorAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests. Please try again later.").ConfigureAwait(false);
+                context.HttpContext.Response.Headers.RetryAfter = ApiResults.RetryAfterSeconds(retryAfter);
+                await ApiResults.WriteErrorAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ApiResults.TooManyRequestsMessage).ConfigureAwait(false);
             };
         });
     }

@@ -44,6 +44,12 @@ public sealed class OpenLineOptions
     /// <summary>Requests per rolling 60 s per client IP before 429 (rules §8); 0 turns the limit off.</summary>
     public int RateLimitPerMinute { get; set; } = 3000;
 
+    /// <summary><c>/user/v2/getGraded</c> and <c>/user/getGradedWagers</c> together: requests per rolling minute per user before 429 (API §8.12); 0 turns the limit off.</summary>
+    public int GradedRateLimitPerMinute { get; set; } = 60;
+
+    /// <summary><c>/user/v2/getGradedSince</c>: requests per rolling 5 seconds per user before 429 (API §8.12); 0 turns the limit off.</summary>
+    public int GradedSinceRateLimitPer5Seconds { get; set; } = 10;
+
     /// <summary>Origins allowed to open WebSockets (exact, e.g. <c>https://trade.example.com</c>); empty allows any. Requests without an Origin (bots) are always allowed.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 

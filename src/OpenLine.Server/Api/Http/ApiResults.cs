@@ -23,6 +23,20 @@ public static class ApiResults
 
     public static IResult Forbidden(string message) => Error(StatusCodes.Status403Forbidden, message);
 
+    /// <summary>The body of every 429 (API §8.12).</summary>
+    public const string TooManyRequestsMessage = "Too many requests. Please try again later.";
+
+    /// <summary><c>Retry-After</c> in whole seconds, rounded up, at least 1.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>429 with <c>Retry-After</c> (API §8.12), for limits an endpoint checks itself (per user).</summary>
+    public static IResult TooManyRequests(HttpContext context, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
+        return Error(StatusCodes.Status429TooManyRequests, TooManyRequestsMessage);
+    }
+
     /// <summary>401 with the body the API documents for a missing or bad token.</summary>
     public static readonly IResult InvalidCredentials = Error(StatusCodes.Status401Unauthorized, "InvalidCredentials");
 

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OpenLine.Server.Api;
+
+/// <summary>
+/// The game-start window of <c>getGraded</c> and <c>getGradedWagers</c> (API §3.3), in Unix ms:
+/// <see cref="Start"/> inclusive (null: the whole history), <see cref="End"/> exclusive.
+/// </summary>
+public readonly partial record struct GradedWindow(long? Start, long End)
+{
+    /// <summary>The widest explicit window (API §3.3 [CORE-OAS]); wider is a 400, never a silent truncation.</summary>
+    public static readonly TimeSpan MaxWidth = TimeSpan.FromDays(35);
+
+    public bool Contains(long gameStart) => (Start is null || gameStart >= Start) && gameStart < End;
+
+    /// <summary>
+    /// Reads <c>startDate</c> and <c>endDate</c>. Dates are ISO 8601 (a date, or a date and time; no
+    /// offset means UTC); <c>endDate</c> defaults to <paramref name="now"/>. With
+    /// <paramref name="acceptLegacyDates"/> (<c>getGradedWagers</c>, API §3.3 "accept both date
+    /// formats") a date may also be <c>MM-DD-YYYY</c>: a start date then begins at 00:00 UTC of that
+    /// day and an end date takes in its whole day, and a window with such a date has no 35-day cap
+    /// (the legacy description has none). Otherwise an explicit <c>startDate</c> more than 35 days
+    /// before the end is refused.
+    /// </summary>
+    public static bool TryRead(string? startText, string? endText, long now, bool acceptLegacyDates,
+        out GradedWindow window, out string? error)
+    {
+        window = default;
+        string formats = acceptLegacyDates ? "ISO 8601 (e.g. 2026-08-01T00:00:00.000Z) or MM-DD-YYYY" : "ISO 8601, e.g. 2026-08-01T00:00:00.000Z";
+        long? start = null;
+        bool legacy = false;
+        if (startText is not null)
+        {
+            if (!TryReadDate(startText, acceptLegacyDates, endOfDay: false, out long value, out bool isLegacy))
+            {
+                error = $"Invalid startDate '{startText}': use {formats}.";
+                return false;
+            }
+            start = value;
+            legacy = isLegacy;
+        }
+        long end = now;
+        if (endText is not null)
+        {
+            if (!TryReadDate(endText, acceptLegacyDates, endOfDay: true, out end, out bool isLegacy))
+            {
+                error = $"Invalid endDate '{endText}': use {formats}.";
+                return false;
+            }
+            legacy |= isLegacy;
+        }
+        if (start is { } from)
+        {
+            if (end < from)
+            {
+                error = "endDate is before startDate.";
+                return false;
+            }
+            if (!legacy && end - from > (long)MaxWidth.TotalMilliseconds)
+            {
+                error = "The window from startDate to endDate is wider than 35 days. Narrow it, or omit startDate for your full history.";
+                return false;
+            }
+        }
+        window = new GradedWindow(start, end);
+        error = null;
+        return true;
+    }
+
+    /// <summary>An ISO 8601 instant (<c>since</c> of <c>getGradedSince</c>), in Unix ms (sub-millisecond digits are dropped).</summary>
+    public static bool TryReadInstant(string text, out long unixMs) => TryReadDate(text, acceptLegacy: false, endOfDay: false, out unixMs, out _);
+
+    private static bool TryReadDate(string text, bool acceptLegacy, bool endOfDay, out long unixMs, out bool legacy)
+    {
+        unixMs = 0;
+        legacy = false;
+        text = text.Trim();
+        if (acceptLegacy && LegacyDate().IsMatch(text))
+        {
+            if (!DateTime.TryParseExact(text, "MM-dd-yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day))
+            {
+                return false;
+            }
+            legacy = true;
+            var midnight = new DateTimeOffset(DateTime.SpecifyKind(day, DateTimeKind.Utc));
+            unixMs = (endOfDay ? midnight.AddDays(1) : midnight).ToUnixTimeMilliseconds();
+            return true;
+        }
+        // ISO 8601 only: the lenient parser alone would also read "06/22/2022" or "June 22".
+        if (!IsoDate().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset instant))
+        {
+            return false;
+        }
+        unixMs = instant.ToUnixTimeMilliseconds();
+        return true;
+    }
+
+    [GeneratedRegex(@"^\d{2}-\d{2}-\d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LegacyDate();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex IsoDate();
+}
