@@ -13,26 +13,28 @@ namespace OpenLine.Server.Tests.Conformance;
 /// </summary>
 internal static class ConformanceAssert
 {
-    public static async Task<IReadOnlyList<string>> CheckAsync(OpenLineClient.Response response, string method, string path)
+    /// <param name="source">The document to check against: the REST document (default), or the core document for the graded-bet endpoints it covers.</param>
+    public static async Task<IReadOnlyList<string>> CheckAsync(OpenLineClient.Response response, string method, string path, OpenApiDocument? source = null)
     {
+        source ??= OpenApiDocument.Rest;
         var problems = new List<string>();
-        if (OpenApiDocument.Rest.Operation(method, path) is null)
+        if (source.Operation(method, path) is null)
         {
-            problems.Add($"{method} {path} is not an operation of {OpenApiDocument.Rest.FileName}");
+            problems.Add($"{method} {path} is not an operation of {source.FileName}");
             return problems;
         }
         string status = ((int)response.Status).ToString(CultureInfo.InvariantCulture);
         string body = await response.Message.Content.ReadAsStringAsync();
-        IReadOnlyList<string> documented = OpenApiDocument.Rest.Statuses(method, path);
+        IReadOnlyList<string> documented = source.Statuses(method, path);
         if (documented.Contains(status))
         {
-            JsonSchema? schema = await ResponseSchemas.ForResponseAsync(method, path, status);
+            JsonSchema? schema = await ResponseSchemas.ForResponseAsync(method, path, status, source);
             if (schema is not null)
             {
                 problems.AddRange(SchemaValidation.Validate(schema, body).Select(m => m.ToString()));
             }
         }
-        else if (!SanctionedDeviations.AllowsStatus(method, path, (int)response.Status))
+        else if (!SanctionedDeviations.AllowsStatus(source, method, path, (int)response.Status))
         {
             problems.Add($"status {status} is not documented for {method} {path} (documented: {string.Join(", ", documented)}) and no rule sanctions it");
         }
@@ -45,17 +47,19 @@ internal static class ConformanceAssert
     }
 
     /// <summary>Asserts the status, then conformance; a path the server has not mapped yet fails with that reason.</summary>
-    public static async Task ConformsAsync(OpenLineClient.Response response, string method, string path, HttpStatusCode expected = HttpStatusCode.OK)
+    public static async Task ConformsAsync(OpenLineClient.Response response, string method, string path, HttpStatusCode expected = HttpStatusCode.OK,
+        OpenApiDocument? source = null)
     {
+        source ??= OpenApiDocument.Rest;
         if (response.Status == HttpStatusCode.NotFound && expected != HttpStatusCode.NotFound
             && response.Error?.StartsWith("Not found:", StringComparison.Ordinal) == true)
         {
             Assert.Fail($"{method} {path} is not mapped by the server yet ({response.Raw}); it is in 4casters' document, so it must exist.");
         }
         Assert.True(response.Status == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.Status}: {response.Raw}");
-        IReadOnlyList<string> problems = await CheckAsync(response, method, path);
+        IReadOnlyList<string> problems = await CheckAsync(response, method, path, source);
         Assert.True(problems.Count == 0,
-            $"{method} {path} ({(int)response.Status}) does not match {OpenApiDocument.Rest.FileName}:\n  "
+            $"{method} {path} ({(int)response.Status}) does not match {source.FileName}:\n  "
             + string.Join("\n  ", problems) + $"\nbody: {response.Raw}");
     }
 }

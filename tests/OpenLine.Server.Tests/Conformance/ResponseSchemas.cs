@@ -17,19 +17,26 @@ internal static class ResponseSchemas
         return copy;
     });
 
+    private static readonly Lazy<JsonObject> s_patchedCore = new(() =>
+    {
+        JsonObject copy = OpenApiDocument.Core.Root.DeepClone().AsObject();
+        SanctionedDeviations.Apply(copy, SanctionedDeviations.Core);
+        return copy;
+    });
+
     private static readonly ConcurrentDictionary<string, Task<JsonSchema?>> s_cache = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The schema of the <c>application/json</c> body that the REST document gives for
-    /// <paramref name="method"/> <paramref name="path"/> answering <paramref name="status"/>; null
-    /// when that response is documented without a body schema.
+    /// The schema of the <c>application/json</c> body that <paramref name="source"/> (default: the REST
+    /// document) gives for <paramref name="method"/> <paramref name="path"/> answering
+    /// <paramref name="status"/>; null when that response is documented without a body schema.
     /// </summary>
-    public static Task<JsonSchema?> ForResponseAsync(string method, string path, string status) =>
-        s_cache.GetOrAdd($"{method.ToUpperInvariant()} {path} {status}", _ =>
+    public static Task<JsonSchema?> ForResponseAsync(string method, string path, string status, OpenApiDocument? source = null) =>
+        s_cache.GetOrAdd($"{(source ?? OpenApiDocument.Rest).FileName} {method.ToUpperInvariant()} {path} {status}", _ =>
         {
-            JsonObject document = s_patchedRest.Value;
+            JsonObject document = source == OpenApiDocument.Core ? s_patchedCore.Value : s_patchedRest.Value;
             JsonNode response = document["paths"]?[path]?[method.ToLowerInvariant()]?["responses"]?[status]
-                ?? throw new KeyNotFoundException($"{OpenApiDocument.Rest.FileName} documents no {status} for {method} {path}");
+                ?? throw new KeyNotFoundException($"{(source ?? OpenApiDocument.Rest).FileName} documents no {status} for {method} {path}");
             JsonNode? schema = OpenApiDocument.JsonSchemaOf(document, response);
             return schema is null ? Task.FromResult<JsonSchema?>(null) : FromOpenApiAsync(document, schema);
         });
