@@ -14,6 +14,7 @@ public static class FlowCommand
           flow check
           flow replay <file> [--runs N] [--accounts N] [--min-offer DOLLARS] [--alloc-types]
           flow compare <file> [--runs N] [--accounts N] [--min-offer DOLLARS]
+          flow profile <perf-script.txt>      (see bench/profile.sh)
         """;
 
     public static int Run(string[] args)
@@ -36,6 +37,8 @@ public static class FlowCommand
                     return Replay(options);
                 case "compare" when options.File is not null:
                     return Compare(options);
+                case "profile" when options.File is not null:
+                    return PerfProfile.Summarise(options.File, Console.Out);
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
