@@ -36,11 +36,22 @@ public readonly record struct GradedCursor(ObjectId Account, ulong Sequence)
     public static bool TryParse(string text, out GradedCursor cursor)
     {
         cursor = default;
-        Span<byte> bytes = stackalloc byte[PayloadBytes + CheckBytes + 3];
-        if (text.Length > 64 || !Base64Url.TryDecodeFromChars(text, bytes, out int written) || written != PayloadBytes + CheckBytes
-            || bytes[0] != Version)
+        Span<byte> bytes = stackalloc byte[PayloadBytes + CheckBytes];
+        // TryDecodeFromChars throws on text that is not base64url at all; IsValid answers that without throwing.
+        if (text.Length > 64 || !Base64Url.IsValid(text, out int length) || length != PayloadBytes + CheckBytes)
         {
             return false;
+        }
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(text, bytes, out int written) || written != PayloadBytes + CheckBytes || bytes[0] != Version)
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
+        {
+            return false; // non-zero unused bits in the last character, which IsValid lets through
         }
         Span<byte> expected = stackalloc byte[CheckBytes];
         Check(bytes[..PayloadBytes], expected);
