@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using OpenLine.Server.Api;
 using OpenLine.Server.Tests.Kit;
 
 namespace OpenLine.Server.Tests.Api;
@@ -456,6 +457,91 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.BadRequest, both.Status);
         Assert.Equal(HttpStatusCode.BadRequest, neither.Status);
         Assert.Equal(HttpStatusCode.BadRequest, badSince.Status);
+    }
+
+    [Fact]
+    public async Task A_cursor_keeps_its_place_across_a_restart_and_a_regrade_after_it_still_reappears()
+    {
+        string dataDir = TestServer.NewDataDir();
+        try
+        {
+            string cursor;
+            string token;
+            string gameId;
+            DateTimeOffset before = DateTimeOffset.UtcNow.AddMinutes(-1);
+            await using (TestServer server = await TestServer.LaunchAsync(dataDir: dataDir))
+            {
+                var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
+                var anonymous = new OpenLineClient(server.CreateHttpClient());
+                foreach (string name in new[] { "rhea", "saul" })
+                {
+                    Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = name, password = name + "-password", balance = 5000 })).Status);
+                }
+                OpenLineClient rhea = anonymous.WithToken(Text((await anonymous.PostAsync("/user/login", new { username = "rhea", password = "rhea-password" })).Data["user"]!["auth"]));
+                token = Text((await anonymous.PostAsync("/user/login", new { username = "saul", password = "saul-password" })).Data["user"]!["auth"]);
+                OpenLineClient saul = anonymous.WithToken(token);
+                JsonNode game = (await admin.PostAsync("/admin/games", new
+                {
+                    league = "NBA", sport = "basketball", start = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
+                    participants = new[] { new { longName = "Boston Celtics", shortName = "BOS" }, new { longName = "Los Angeles Lakers", shortName = "LAL" } },
+                })).Data["game"]!;
+                gameId = Text(game["id"]);
+                string away = Text(game["participants"]![0]!["id"]);
+                string home = Text(game["participants"]![1]!["id"]);
+                await rhea.PostAsync("/session/v3/place", new { orders = new[] { new { gameID = gameId, type = "moneyline", side = away, odds = 150, bet = 200, orderType = "post" } } });
+                await saul.PostAsync("/session/v3/place", new { orders = new[] { new { gameID = gameId, type = "moneyline", side = home, odds = -150, bet = 120 } } });
+                Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/admin/games/{gameId}/result", new { awayScore = 100, homeScore = 110 })).Status);
+                OpenLineClient.Response first = await saul.GetAsync($"/user/v2/getGradedSince?since={Iso(before)}");
+                Assert.Equal("winner", Text(OnlyRow(first.Data)["outcome"]));
+                cursor = Text(first.Data["cursor"]);
+            }
+
+            await using (TestServer restarted = await TestServer.LaunchAsync(dataDir: dataDir))
+            {
+                var admin = new OpenLineClient(restarted.CreateHttpClient(), TestServer.AdminToken);
+                var saul = new OpenLineClient(restarted.CreateHttpClient(), token);
+                OpenLineClient.Response caughtUp = await saul.GetAsync($"/user/v2/getGradedSince?cursor={Uri.EscapeDataString(cursor)}");
+                Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/admin/games/{gameId}/result", new { awayScore = 110, homeScore = 100 })).Status);
+                OpenLineClient.Response regraded = await saul.GetAsync($"/user/v2/getGradedSince?cursor={Uri.EscapeDataString(cursor)}");
+
+                Assert.True(caughtUp.Status == HttpStatusCode.OK, caughtUp.Raw);
+                Assert.Empty(caughtUp.Data["graded"]!.AsArray());
+                Assert.Equal(cursor, Text(caughtUp.Data["cursor"]));
+                Assert.Equal(("loser", "-120.80"), (Text(OnlyRow(regraded.Data)["outcome"]), Text(OnlyRow(regraded.Data)["result"])));
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort: a leftover temp folder is harmless
+            }
+        }
+    }
+
+    [Fact]
+    public void A_cursor_with_any_one_character_changed_is_not_read_as_a_cursor()
+    {
+        string cursor = new GradedCursor(new Core.ObjectId(0x6b05e1a6, 42), 1234).ToString();
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/ .";
+
+        Assert.True(GradedCursor.TryParse(cursor, out GradedCursor read));
+        Assert.Equal(new GradedCursor(new Core.ObjectId(0x6b05e1a6, 42), 1234), read);
+        for (int i = 0; i < cursor.Length; i++)
+        {
+            foreach (char c in Alphabet.Where(c => c != cursor[i]))
+            {
+                string edited = cursor[..i] + c + cursor[(i + 1)..];
+                Assert.False(GradedCursor.TryParse(edited, out _), edited);
+            }
+        }
+        Assert.False(GradedCursor.TryParse(cursor[..^1], out _));
+        Assert.False(GradedCursor.TryParse(cursor + "A", out _));
+        Assert.False(GradedCursor.TryParse("", out _));
     }
 
     // ---- Rate limits (API §8.12) -------------------------------------------------------------
