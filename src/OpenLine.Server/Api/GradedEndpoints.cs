@@ -142,7 +142,8 @@ public static class GradedEndpoints
             }
             bool hasMore = next < log.Count;
             long settledThrough = hasMore
-                // The page ended inside a group of one millisecond: only the instant before it is complete.
+                // More follows. If the next settlement shares the last row's millisecond, the page ended
+                // inside that group and only the instant before it is complete; otherwise the last row's is.
                 ? log[next].Bet.SettledAt == lastSettledAt ? lastSettledAt - 1 : lastSettledAt
                 // Everything is delivered. A later command may still settle bets stamped with the engine's
                 // current millisecond, so only the instant before it is certain.
