@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenLine.Core;
 using OpenLine.Server.Api.Dtos;
 using OpenLine.Server.Api.Http;
@@ -46,7 +45,7 @@ public static class AccountViews
     }
 
     /// <summary>Bet-history figures (rules §1): a string with exactly 2 decimals, half away from zero.</summary>
-    public static string Figure(Money value) => value.ToDecimal(2).ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Figure(Money value) => Wire.Cents(value);
 
     /// <summary>An order from its owner's side (API §4.7, §8.3: <c>participantID</c> = backed, <c>otherParticipantID</c> = offered to takers).</summary>
     public static UnmatchedOrderDto UnmatchedOrder(Order order)

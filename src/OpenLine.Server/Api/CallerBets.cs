@@ -86,11 +86,7 @@ public sealed class CallerBets(Exchange engine, Account me)
     public GradedFigures Figures(Bet bet)
     {
         BetSettlement settlement = bet.Settlement ?? throw new InvalidOperationException($"bet {bet.TxId} is not graded");
-        bool taker = ReferenceEquals(bet.Taker, Me);
-        Money stake = taker ? bet.TakerStake : bet.MakerStake;
-        Money gross = taker ? bet.MakerStake : bet.TakerStake;
-        Money fee = taker ? settlement.Fee : Money.Zero;
-        return new GradedFigures(settlement.OutcomeFor(taker), fee, stake + fee, gross - fee, bet.ResultFor(Me));
+        return GradedFigures.Of(bet, settlement, ReferenceEquals(bet.Taker, Me));
     }
 
     /// <summary>One settled fill from the caller's side (API §3.3 getGraded rows): the taker or the maker variant.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OpenLine.Core;
+using OpenLine.Server.Api;
 using OpenLine.Server.Api.Http;
 using OpenLine.Server.Sequencing;
 
@@ -199,14 +200,11 @@ public sealed class UserFeed : ISnapshottedSink
     /// </summary>
     private static FeedGraded Graded(Bet bet, BetSettled settled, bool taker)
     {
-        BetSettlement s = settled.Settlement;
-        Money fee = taker ? s.Fee : Money.Zero;
-        Money stake = taker ? bet.TakerStake : bet.MakerStake;
-        Money grossWin = taker ? bet.MakerStake : bet.TakerStake;
+        GradedFigures f = GradedFigures.Of(bet, settled.Settlement, taker);
         return new FeedGraded(
             bet.TxId.ToString(), bet.MakerOrder.Id.ToString(), (taker ? bet.TakerWagerRequestId : bet.MakerOrder.WagerRequestId).ToString(),
-            s.OutcomeFor(taker).ToWire(), Wire.Cents(taker ? s.TakerDelta : s.MakerDelta), Wire.Cents(fee), Wire.Cents(stake + fee),
-            Wire.Cents(grossWin - fee), Wire.Time(settled.At), settled.AdminRefund, settled.Resettled);
+            f.Outcome.ToWire(), Wire.Cents(f.Result), Wire.Cents(f.Fee), Wire.Cents(f.Risk), Wire.Cents(f.Win), Wire.Time(settled.At),
+            settled.AdminRefund, settled.Resettled);
     }
 
     // ---- Readers (request threads) -----------------------------------------------------------
