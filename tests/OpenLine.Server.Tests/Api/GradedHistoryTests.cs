@@ -70,7 +70,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         // risk = 1.01, win = 1.01 − 0.01 = 1.00, result = −1.01.
         JsonNode taken = (await taker.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 101, 1)))[0]!;
         string txId = Text(taken["matched"]![0]!["txID"]);
-        await Grading.GradeAsync(fixture, game.Id, 90, 100);
+        await fixture.GradeAsync(game.Id, 90, 100);
 
         JsonNode takerData = await GradedAroundAsync(taker, game);
         JsonNode makerData = await GradedAroundAsync(maker, game);
@@ -117,7 +117,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         await maker.PlaceAsync(Post(game, game.AwayId, 150, 200));
         // −150 for 120: A = 120, G = 80. The home side wins: fee = 1% × 80 = 0.80; risk 120.80, win 79.20, result +79.20.
         await TakeAsync(taker, ExchangeSetup.Moneyline(game, game.HomeId, -150, 120));
-        await Grading.GradeAsync(fixture, game.Id, 100, 110);
+        await fixture.GradeAsync(game.Id, 100, 110);
 
         JsonNode row = OnlyRow(await GradedAroundAsync(taker, game));
         JsonNode makerRow = OnlyRow(await GradedAroundAsync(maker, game));
@@ -136,7 +136,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         await maker.PlaceAsync(new { gameID = game.Id, type = "spread", side = game.HomeId, number = -3, odds = -110, bet = 55, orderType = "post" });
         // Away +3 at +110 for 50: A = 50, G = 55. Home wins by exactly 3: a push (rules §7), no fee.
         await TakeAsync(taker, new { gameID = game.Id, type = "spread", side = game.AwayId, number = 3, odds = 110, bet = 50 });
-        await Grading.GradeAsync(fixture, game.Id, 97, 100);
+        await fixture.GradeAsync(game.Id, 97, 100);
 
         JsonNode takerData = await GradedAroundAsync(taker, game);
         JsonNode row = OnlyRow(takerData);
@@ -161,7 +161,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         // Under 200.25 at +120 for 100: A = 100, G = 120. A total of 200 pushes under 200 and wins under 200.5:
         // half-win, the taker wins G/2 = 60 less fee 1% × 60 = 0.60 (rules §7); risk 100.60, win 120 − 0.60 = 119.40.
         await TakeAsync(taker, new { gameID = game.Id, type = "total", side = "under", number = 200.25, odds = 120, bet = 100 });
-        await Grading.GradeAsync(fixture, game.Id, 100, 100);
+        await fixture.GradeAsync(game.Id, 100, 100);
 
         JsonNode row = OnlyRow(await GradedAroundAsync(taker, game));
         JsonNode makerRow = OnlyRow(await GradedAroundAsync(maker, game));
@@ -181,7 +181,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         ExchangeSetup.User taker = await fixture.CreateUserAsync();
         await maker.PlaceAsync(Post(game, game.AwayId, 150, 200));
         await TakeAsync(taker, ExchangeSetup.Moneyline(game, game.HomeId, -150, 120));
-        await Grading.VoidAsync(fixture, game.Id);
+        await fixture.VoidAsync(game.Id);
 
         JsonNode row = OnlyRow(await GradedAroundAsync(taker, game));
         JsonNode makerRow = OnlyRow(await GradedAroundAsync(maker, game));
@@ -210,9 +210,9 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
             ExchangeSetup.Moneyline(first, first.AwayId, 101, 1),
             ExchangeSetup.Moneyline(second, second.HomeId, -150, 120),
             new { gameID = third.Id, type = "spread", side = third.AwayId, number = 3, odds = 110, bet = 50 });
-        await Grading.GradeAsync(fixture, first.Id, 90, 100);   // loses: result −1.01, min(risk, win) = min(1.01, 1.00)
-        await Grading.GradeAsync(fixture, second.Id, 100, 110); // wins: result +79.20, min(120.80, 79.20)
-        await Grading.GradeAsync(fixture, third.Id, 97, 100);   // push: result 0, min(50, 55)
+        await fixture.GradeAsync(first.Id, 90, 100);   // loses: result −1.01, min(risk, win) = min(1.01, 1.00)
+        await fixture.GradeAsync(second.Id, 100, 110); // wins: result +79.20, min(120.80, 79.20)
+        await fixture.GradeAsync(third.Id, 97, 100);   // push: result 0, min(50, 55)
 
         OpenLineClient.Response response = await taker.Client.GetAsync($"/user/v2/getGraded?startDate={Iso(now)}&endDate={Iso(now.AddDays(4))}");
 
@@ -234,8 +234,8 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         ExchangeSetup.User taker = await fixture.CreateUserAsync();
         await maker.PlaceAsync(Post(early, early.AwayId, 150, 200), Post(late, late.AwayId, 150, 200));
         await taker.PlaceAsync(ExchangeSetup.Moneyline(early, early.HomeId, -150, 30), ExchangeSetup.Moneyline(late, late.HomeId, -150, 30));
-        await Grading.GradeAsync(fixture, early.Id, 100, 110);
-        await Grading.GradeAsync(fixture, late.Id, 100, 110);
+        await fixture.GradeAsync(early.Id, 100, 110);
+        await fixture.GradeAsync(late.Id, 100, 110);
 
         async Task<IEnumerable<string>> GamesAsync(DateTimeOffset from, DateTimeOffset to) =>
             (await taker.Client.GetAsync($"/user/v2/getGraded?startDate={Iso(from)}&endDate={Iso(to)}")).Data["graded"]!.AsArray().Select(r => Text(r!["game"]!["id"]));
@@ -255,7 +255,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         ExchangeSetup.User taker = await fixture.CreateUserAsync();
         await maker.PlaceAsync(Post(game, game.AwayId, 150, 200));
         await TakeAsync(taker, ExchangeSetup.Moneyline(game, game.HomeId, -150, 30));
-        await Grading.GradeAsync(fixture, game.Id, 100, 110);
+        await fixture.GradeAsync(game.Id, 100, 110);
 
         OpenLineClient.Response none = await taker.Client.GetAsync("/user/v2/getGraded");
         OpenLineClient.Response startOnly = await taker.Client.GetAsync($"/user/v2/getGraded?startDate={Iso(DateTimeOffset.UtcNow.AddDays(-1))}");
@@ -302,7 +302,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         ExchangeSetup.User taker = await fixture.CreateUserAsync();
         await maker.PlaceAsync(Post(game, game.AwayId, 150, 200));
         await TakeAsync(taker, ExchangeSetup.Moneyline(game, game.HomeId, -150, 30));
-        await Grading.GradeAsync(fixture, game.Id, 100, 110);
+        await fixture.GradeAsync(game.Id, 100, 110);
         static string Day(DateTimeOffset d) => d.ToString("MM-dd-yyyy", CultureInfo.InvariantCulture);
 
         OpenLineClient.Response sameDay = await taker.Client.GetAsync($"/user/getGradedWagers?startDate={Day(day)}&endDate={Day(day)}");
@@ -335,11 +335,11 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         JsonArray taken = await taker.PlaceAsync(Enumerable.Range(0, 120).Select(_ => ExchangeSetup.Moneyline(game, game.AwayId, 100, 10)).ToArray());
         List<string> fills = taken.Select(r => Text(r!["matched"]![0]!["txID"])).ToList();
         DateTimeOffset before = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await Grading.GradeAsync(fixture, game.Id, 110, 100);
+        await fixture.GradeAsync(game.Id, 110, 100);
 
         OpenLineClient.Response first = await SinceAsync(taker, before);
         OpenLineClient.Response second = await taker.Client.PostAsync("/user/v2/getGradedSince", new { cursor = Text(first.Data["cursor"]) });
-        long engineNow = await Grading.EngineNowAsync(fixture);
+        long engineNow = await fixture.EngineNowAsync();
         OpenLineClient.Response third = await NextAsync(taker, Text(second.Data["cursor"]));
 
         JsonArray page1 = first.Data["graded"]!.AsArray();
@@ -371,9 +371,9 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         await taker.PlaceAsync(Enumerable.Range(0, 100).Select(_ => ExchangeSetup.Moneyline(first, first.AwayId, 100, 10)).ToArray());
         await taker.PlaceAsync(Enumerable.Range(0, 3).Select(_ => ExchangeSetup.Moneyline(second, second.AwayId, 100, 10)).ToArray());
         DateTimeOffset before = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await Grading.GradeAsync(fixture, first.Id, 110, 100);
+        await fixture.GradeAsync(first.Id, 110, 100);
         await Task.Delay(20, TestContext.Current.CancellationToken); // the second grading in a later millisecond
-        await Grading.GradeAsync(fixture, second.Id, 100, 110);
+        await fixture.GradeAsync(second.Id, 100, 110);
 
         OpenLineClient.Response page1 = await SinceAsync(taker, before);
         OpenLineClient.Response page2 = await NextAsync(taker, Text(page1.Data["cursor"]));
@@ -406,13 +406,13 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         await maker.PlaceAsync(Post(game, game.AwayId, 150, 200));
         string txId = await TakeAsync(taker, ExchangeSetup.Moneyline(game, game.HomeId, -150, 120));
         DateTimeOffset before = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await Grading.GradeAsync(fixture, game.Id, 100, 110);
+        await fixture.GradeAsync(game.Id, 100, 110);
         OpenLineClient.Response graded = await SinceAsync(taker, before);
         string cursor = Text(graded.Data["cursor"]);
 
-        await Grading.GradeAsync(fixture, game.Id, 110, 100); // a score correction: the taker now loses
+        await fixture.GradeAsync(game.Id, 110, 100); // a score correction: the taker now loses
         OpenLineClient.Response regraded = await NextAsync(taker, cursor);
-        await Grading.VoidAsync(fixture, game.Id);
+        await fixture.VoidAsync(game.Id);
         OpenLineClient.Response voided = await NextAsync(taker, Text(regraded.Data["cursor"]));
         OpenLineClient.Response replay = await SinceAsync(taker, before);
 
@@ -636,7 +636,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         string wagerRequestId = Text(fill["wagerRequestID"]);
         string makerOrder = Text(made["unmatched"]!["orderID"]);
         Assert.Equal(2, (await taker.Client.GetAsync("/user/getMatchedBets")).Data["matchedBets"]!.AsArray().Count);
-        await Grading.GradeAsync(fixture, game.Id, 100, 110);
+        await fixture.GradeAsync(game.Id, 100, 110);
 
         JsonNode takerRow = OnlyRow(await GradedAroundAsync(taker, game));
         JsonNode makerRow = OnlyRow(await GradedAroundAsync(maker, game));

@@ -23,9 +23,9 @@ public sealed class GradedConformanceTests(ServerFixture fixture) : IClassFixtur
         ExchangeSetup.GameInfo voided = await fixture.CreateGameAsync(market.League, "basketball");
         await market.Maker.PlaceAsync(ExchangeSetup.Moneyline(voided, voided.AwayId, 120, 100, "post", "conf-void"));
         await market.Taker.PlaceAsync(ExchangeSetup.Moneyline(voided, voided.HomeId, -120, 60));
-        await Grading.GradeAsync(fixture, market.Game.Id, 110, 100);
-        await Grading.GradeAsync(fixture, market.Soccer.Id, 1, 2);
-        await Grading.VoidAsync(fixture, voided.Id);
+        await fixture.GradeAsync(market.Game.Id, 110, 100);
+        await fixture.GradeAsync(market.Soccer.Id, 1, 2);
+        await fixture.VoidAsync(voided.Id);
         DateTimeOffset start = DateTimeOffset.Parse(market.Game.Json["start"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         return (market, $"startDate={Iso(start.AddDays(-2))}&endDate={Iso(start.AddDays(2))}");
     }

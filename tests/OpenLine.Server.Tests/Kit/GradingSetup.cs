@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OpenLine.Server.Sequencing;
 
 namespace OpenLine.Server.Tests.Kit;
 
@@ -39,6 +41,10 @@ public static class GradingSetup
         Assert.True(response.Status == HttpStatusCode.OK, response.Raw);
         return response.Data;
     }
+
+    /// <summary>The engine's current time (Unix ms): the time of the last command it applied.</summary>
+    public static Task<long> EngineNowAsync(this ServerFixture fixture) =>
+        fixture.Server.Services.GetRequiredService<Sequencer>().QueryAsync(engine => engine.Now);
 
     /// <summary>The user's <c>getMe</c> record.</summary>
     public static async Task<JsonNode> MeAsync(this ExchangeSetup.User user) => (await user.Client.GetAsync("/user/getMe")).Data["user"]!;
