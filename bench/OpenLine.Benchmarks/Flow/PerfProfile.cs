@@ -8,7 +8,8 @@ namespace OpenLine.Benchmarks.Flow;
 /// <c>Exchange.Execute</c>: where the engine's CPU time goes, by method. Time spent outside managed
 /// code (the GC, allocation helpers, write barriers, page faults of a growing heap) is charged to
 /// the managed method it was called from, and shown separately, so an allocation-heavy method
-/// shows up as what it costs.
+/// shows up as what it costs. perf unwinds by frame pointers and the runtime's allocation helpers
+/// keep none, so that time often lands one frame further up (on the caller of the allocating method).
 /// </summary>
 public static partial class PerfProfile
 {
