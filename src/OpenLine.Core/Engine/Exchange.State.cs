@@ -107,6 +107,113 @@ public sealed partial class Exchange
     }
 
     /// <summary>
+    /// The history behind each bet's settlement: every settlement or commission entry is either one of
+    /// its bet's current entries or reversed exactly once (and a reversal is never reversed), so all
+    /// the entries that name a bet add up to its current settlement; that settlement is the one the
+    /// game's result gives; the settle logs hold every current settlement once, in time order; and
+    /// no account's available is negative (rules §9: credit limits are part of it) — unless a regrade
+    /// or void reversed a settlement of the account's: a correction can take back winnings already
+    /// withdrawn or staked, and then the account owes the difference.
+    /// </summary>
+    private void ValidateSettlementHistory(List<string> problems)
+    {
+        var reversed = new Dictionary<long, int>();
+        var corrected = new HashSet<ObjectId>();
+        var perBet = new Dictionary<ObjectId, (Money Taker, Money Maker, Money House)>();
+        foreach (LedgerEntry e in Ledger.Entries)
+        {
+            if (e.Kind == LedgerEntryKind.Reversal)
+            {
+                reversed[e.Reverses] = reversed.GetValueOrDefault(e.Reverses) + 1;
+                corrected.Add(e.From.Account);
+                corrected.Add(e.To.Account);
+            }
+            if (!e.Reference.IsEmpty && _bets.TryGetValue(e.Reference, out Bet? bet))
+            {
+                (Money t, Money m, Money h) = perBet.GetValueOrDefault(bet.TxId);
+                perBet[bet.TxId] = (t + e.DeltaFor(LedgerParty.User(bet.Taker.Id)), m + e.DeltaFor(LedgerParty.User(bet.Maker.Id)),
+                    h + e.DeltaFor(LedgerParty.House));
+            }
+            else if (e.Kind is LedgerEntryKind.Settlement or LedgerEntryKind.Commission or LedgerEntryKind.Reversal)
+            {
+                problems.Add($"ledger entry {e.Sequence}: names no known bet");
+            }
+        }
+        foreach (LedgerEntry e in Ledger.Entries)
+        {
+            int times = reversed.GetValueOrDefault(e.Sequence);
+            bool current = _bets.TryGetValue(e.Reference, out Bet? bet) && e.Sequence >= bet.FirstEntry && e.Sequence < bet.FirstEntry + bet.EntryCount;
+            bool expected = e.Kind is LedgerEntryKind.Settlement or LedgerEntryKind.Commission && !current ? times == 1 : times == 0;
+            if (!expected)
+            {
+                problems.Add($"ledger entry {e.Sequence} ({e.Kind}): reversed {times} times");
+            }
+        }
+        foreach (Bet b in _bets.Values)
+        {
+            BetSettlement s = b.Settlement ?? default;
+            (Money t, Money m, Money h) = perBet.GetValueOrDefault(b.TxId);
+            if (t != s.TakerDelta || m != s.MakerDelta || h != s.Fee)
+            {
+                problems.Add($"bet {b.TxId}: all its ledger entries move {t}/{m}/{h}, its settlement {s.TakerDelta}/{s.MakerDelta}/{s.Fee}");
+            }
+            if (b.Game.Ended)
+            {
+                BetSettlement due = b.Game.Score is { } score
+                    ? BetSettlement.Settle(b.Book.Key, b.TakerSide, b.TakerStake, b.MakerStake, b.TakerCommission, score.Away, score.Home)
+                    : BetSettlement.Refund;
+                if (b.Settlement != due || b.AdminRefund != b.Game.Voided)
+                {
+                    problems.Add($"bet {b.TxId}: settled {b.Settlement} (adminRefund {b.AdminRefund}) but its game's result gives {due}");
+                }
+            }
+        }
+        var graded = new Dictionary<Account, int>();
+        foreach (Bet b in _bets.Values.Where(b => b.IsGraded))
+        {
+            graded[b.Taker] = graded.GetValueOrDefault(b.Taker) + 1;
+            graded[b.Maker] = graded.GetValueOrDefault(b.Maker) + 1;
+        }
+        ValidateSettleLog(problems, "exchange", _settlements, _ => true, _bets.Values.Count(b => b.IsGraded));
+        foreach (Account a in _accounts.Values)
+        {
+            ValidateSettleLog(problems, a.Username, a.Settlements, b => b.Taker == a || b.Maker == a, graded.GetValueOrDefault(a));
+            if (a.Available.IsNegative && !corrected.Contains(a.Id))
+            {
+                problems.Add($"account {a.Username}: available {a.Available} is negative");
+            }
+        }
+    }
+
+    private static void ValidateSettleLog(List<string> problems, string owner, IReadOnlyList<(ulong Sequence, Bet Bet)> log, Func<Bet, bool> belongs,
+        int current)
+    {
+        var seen = new HashSet<ObjectId>();
+        ulong previous = 0;
+        long previousAt = 0;
+        foreach ((ulong sequence, Bet bet) in log)
+        {
+            if (sequence <= previous || !belongs(bet))
+            {
+                problems.Add($"{owner}: settle log out of order or holds a foreign bet at {sequence}");
+            }
+            previous = sequence;
+            if (sequence == bet.SettleSequence)
+            {
+                if (!seen.Add(bet.TxId) || bet.SettledAt < previousAt)
+                {
+                    problems.Add($"{owner}: settle log repeats bet {bet.TxId} or goes back in time");
+                }
+                previousAt = bet.SettledAt;
+            }
+        }
+        if (seen.Count != current)
+        {
+            problems.Add($"{owner}: settle log holds {seen.Count} current settlements, {current} bets are graded");
+        }
+    }
+
+    /// <summary>
     /// The ledger's checks: every user's balance and the house's are the sums of their entries;
     /// rules §9's identity (deposits − withdrawals = Σ balances + house commission); each graded
     /// bet's current entries are exactly its settlement, and conserve money; an ended game has
@@ -196,6 +303,7 @@ public sealed partial class Exchange
                 problems.Add($"bet {b.TxId}: its ledger entries move {taker}/{maker}/{fee}, its settlement says {s.TakerDelta}/{s.MakerDelta}/{s.Fee}");
             }
         }
+        ValidateSettlementHistory(problems);
         foreach (Game g in _games.Values)
         {
             if (g.Ended != (g.Score is not null || g.Voided) || (g.Score is not null && g.Voided))

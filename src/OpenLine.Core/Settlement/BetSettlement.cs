@@ -8,7 +8,7 @@ namespace OpenLine.Core;
 /// <param name="TakerOutcome">The outcome for the taker's side; the maker's is its opposite.</param>
 /// <param name="MakerToTaker">What the maker pays the taker (the taker's win before commission: G, or G/2 on a half win).</param>
 /// <param name="TakerToMaker">What the taker pays the maker (the taker's stake: A, or A/2 on a half loss).</param>
-/// <param name="Fee">The taker's commission (<c>c·G</c> on a win, <c>c·min(A, G)</c> on a loss, halved on quarter-line halves; none on pushes and for postArb).</param>
+/// <param name="Fee">The taker's commission (<c>c·G</c> on a win, <c>c·min(A, G)</c> on a loss, each rounded once; on a quarter-line half, half of that rounded down; none on pushes and for postArb).</param>
 public readonly record struct BetSettlement(BetOutcome TakerOutcome, Money MakerToTaker, Money TakerToMaker, Money Fee)
 {
     /// <summary>Stakes back to both sides: a void (or a push).</summary>
@@ -43,13 +43,18 @@ public readonly record struct BetSettlement(BetOutcome TakerOutcome, Money Maker
         }
         Money a = takerStake;
         Money g = makerStake;
-        Money half(Money m) => Money.FromMicros(m.Micros / 2); // the odd micro-dollar stays with the payer
+        // The commissions quoted at the fill (rounded once, half away from zero): c·G on a win, c·min(A, G) on a loss.
+        Money winCommission = commission.Of(g);
+        Money lossCommission = commission.Of(Money.Min(a, g));
+        // A quarter line's half takes half of each stored amount, rounded down: the odd micro-dollar stays
+        // with the payer, so a half loss never costs more than half of the risk reserved at the fill.
+        static Money Half(Money m) => Money.FromMicros(m.Micros / 2);
         return (first + second) switch
         {
-            2 => new BetSettlement(BetOutcome.Winner, g, Money.Zero, commission.Of(g)),
-            -2 => new BetSettlement(BetOutcome.Loser, Money.Zero, a, commission.Of(Money.Min(a, g))),
-            1 => new BetSettlement(BetOutcome.HalfWin, half(g), Money.Zero, commission.Of(half(g))),
-            -1 => new BetSettlement(BetOutcome.HalfLoss, Money.Zero, half(a), commission.Of(half(Money.Min(a, g)))),
+            2 => new BetSettlement(BetOutcome.Winner, g, Money.Zero, winCommission),
+            -2 => new BetSettlement(BetOutcome.Loser, Money.Zero, a, lossCommission),
+            1 => new BetSettlement(BetOutcome.HalfWin, Half(g), Money.Zero, Half(winCommission)),
+            -1 => new BetSettlement(BetOutcome.HalfLoss, Money.Zero, Half(a), Half(lossCommission)),
             _ => new BetSettlement(BetOutcome.Refunded, Money.Zero, Money.Zero, Money.Zero),
         };
     }

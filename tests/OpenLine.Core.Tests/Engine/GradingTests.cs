@@ -429,6 +429,31 @@ public class GradingTests
         AssertBalances(maker: 1000m, taker: 1000m, house: 0m);
     }
 
+    [Fact]
+    public void Quarter_line_half_losses_never_cost_more_than_the_risk_reserved_at_the_fills()
+    {
+        // Two fills with odd micro-dollar stakes and commissions on a quarter line, by an account whose
+        // available is exactly zero: each half loss takes half of the stored stake and half of the stored
+        // commission, rounded down, so the account ends at zero, not a micro-dollar below (rules §9).
+        Account taker = _x.NewAccount(30.300101m, name: "reserved");
+        Game game = _x.NewGame();
+        _x.Rest(_maker, Orders.Total("over", game, 1.5m, 100, 20m));
+        _x.Accept(taker, Orders.Total("under", game, 1.5m, 100, 20m));
+        _x.Rest(_maker, Orders.Total("under", game, 2.25m, 100, 10.0001m));
+        _x.Rest(_x.NewAccount(1000m), Orders.Total("under", game, 2.25m, 100, 10.0001m));
+        Assert.Equal(2, _x.Accept(taker, Orders.Total("over", game, 2.25m, 100, 20.0002m)).Fills.Count);
+        Assert.Equal(Money.Zero, taker.Available);
+
+        Grade(game, 1, 1); // under 1.5 loses; over 2.25: half pushes (2), half loses (2.5)
+
+        Assert.False(taker.Available.IsNegative, $"available {taker.Available}");
+        Assert.All(game.Bets.Where(b => b.Settlement!.Value.TakerOutcome == BetOutcome.HalfLoss), b =>
+        {
+            Assert.Equal(Money.FromMicros(b.TakerStake.Micros / 2), b.Settlement!.Value.TakerToMaker);
+            Assert.Equal(Money.FromMicros(b.TakerFigures.LossCommission.Micros / 2), b.Settlement.Value.Fee);
+        });
+    }
+
     [Theory]
     [InlineData(-1, 0)]
     [InlineData(0, -5)]
