@@ -10,6 +10,7 @@ public sealed class Account
     private readonly List<Bet> _bets = [];
     private readonly Dictionary<Game, GamePosition> _positions = [];
     private readonly List<(ulong Sequence, Bet Bet)> _settlements = [];
+    private readonly List<long> _settlementTimes = [];
 
     internal Account(ObjectId id, string username, string passwordHash, Money creditLimit, CommissionRate commission, long createdAt)
     {
@@ -105,9 +106,21 @@ public sealed class Account
     /// </summary>
     public IReadOnlyList<(ulong Sequence, Bet Bet)> Settlements => _settlements;
 
-    internal void AddSettlement(ulong sequence, Bet bet) => _settlements.Add((sequence, bet));
+    /// <summary>The index in <see cref="Settlements"/> of the first (re)settlement made after <paramref name="at"/> (Unix ms); the count when none.</summary>
+    public int SettlementIndexAfter(long at) => Exchange.IndexAfter(_settlementTimes, at);
 
-    internal void SortSettlements() => _settlements.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+    internal void AddSettlement(ulong sequence, Bet bet)
+    {
+        _settlements.Add((sequence, bet));
+        _settlementTimes.Add(bet.SettledAt);
+    }
+
+    internal void SortSettlements()
+    {
+        _settlements.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        _settlementTimes.Clear();
+        _settlementTimes.AddRange(_settlements.Select(s => s.Bet.SettledAt));
+    }
 
     internal void AddOpenOrder(Order order) => _openOrders.Add(order);
     internal void RemoveOpenOrder(Order order) => _openOrders.Remove(order);

@@ -19,6 +19,7 @@ public sealed partial class Exchange
             return new GradeResult(game, 0, Changed: false); // the same result again: nothing to do
         }
         bool regrade = game.Ended;
+        game.Corrections += regrade ? 1 : 0;
         Close(game, events);
         game.Score = score;
         game.Voided = false;
@@ -40,6 +41,7 @@ public sealed partial class Exchange
             return new GradeResult(game, 0, Changed: false);
         }
         bool regrade = game.Ended;
+        game.Corrections += regrade ? 1 : 0;
         Close(game, events);
         game.Score = null;
         game.Voided = true;
@@ -110,6 +112,7 @@ public sealed partial class Exchange
             bet.SettledAt = Now;
             bet.SettleSequence = ++_settleSequence;
             _settlements.Add((bet.SettleSequence, bet));
+            _settlementTimes.Add(Now);
             bet.Taker.AddSettlement(bet.SettleSequence, bet);
             bet.Maker.AddSettlement(bet.SettleSequence, bet);
             events.Add(new BetSettled(Now, bet.TxId, game.Id, bet.Taker.Id, bet.Maker.Id, next, adminRefund, bet.SettleSequence, resettled));

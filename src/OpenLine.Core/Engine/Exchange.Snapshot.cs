@@ -312,7 +312,7 @@ public sealed partial class Exchange
         output.Int32(ended.Count);
         foreach (Game g in ended)
         {
-            output.Id(g.Id).Bool(g.Voided).Int32(g.Score?.Away ?? 0).Int32(g.Score?.Home ?? 0).Int64(g.SettledAt);
+            output.Id(g.Id).Bool(g.Voided).Int32(g.Score?.Away ?? 0).Int32(g.Score?.Home ?? 0).Int64(g.SettledAt).Int32(g.Corrections);
         }
         output.Int32(_bets.Count);
         foreach (Bet b in _bets.Values.OrderBy(b => b.TxId))
@@ -341,6 +341,7 @@ public sealed partial class Exchange
             bool voided = input.Bool();
             var score = new FinalScore(input.Int32(), input.Int32());
             g.SettledAt = input.Int64();
+            g.Corrections = input.Int32() is >= 0 and var corrections ? corrections : throw new FormatException($"Invalid corrections for game {g.Id}.");
             g.Voided = voided;
             g.Score = voided ? null : score.IsValid && g.Ended ? score : throw new FormatException($"Invalid result for game {g.Id}.");
         }
@@ -370,6 +371,7 @@ public sealed partial class Exchange
         }
         // Only current settlements survive a snapshot; stale entries carry nothing a reader uses.
         _settlements.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        _settlementTimes.AddRange(_settlements.Select(s => s.Bet.SettledAt));
         foreach (Account a in _accounts.Values)
         {
             a.SortSettlements();

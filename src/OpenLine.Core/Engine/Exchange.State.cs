@@ -88,7 +88,7 @@ public sealed partial class Exchange
         hash.Add(_settleSequence);
         foreach (Game g in _games.Values.OrderBy(g => g.Id))
         {
-            hash.Add(g.Voided).Add(g.Score?.Away ?? -1).Add(g.Score?.Home ?? -1).Add(g.SettledAt);
+            hash.Add(g.Voided).Add(g.Score?.Away ?? -1).Add(g.Score?.Home ?? -1).Add(g.SettledAt).Add(g.Corrections);
         }
         foreach (Bet b in _bets.Values.OrderBy(b => b.TxId))
         {
@@ -111,22 +111,25 @@ public sealed partial class Exchange
     /// its bet's current entries or reversed exactly once (and a reversal is never reversed), so all
     /// the entries that name a bet add up to its current settlement; that settlement is the one the
     /// game's result gives; the settle logs hold every current settlement once, in time order; and
-    /// no account's available is negative (rules §9: credit limits are part of it) — unless a regrade
-    /// or void reversed a settlement of the account's: a correction can take back winnings already
-    /// withdrawn or staked, and then the account owes the difference.
+    /// no account's available is negative (rules §9: credit limits are part of it) — unless the account
+    /// has a bet on a game whose settlement was corrected (regraded, or voided and graded): a correction
+    /// can take back winnings or refunds already withdrawn or staked, and then the account owes the difference.
     /// </summary>
     private void ValidateSettlementHistory(List<string> problems)
     {
         var reversed = new Dictionary<long, int>();
         var corrected = new HashSet<ObjectId>();
+        foreach (Bet b in _bets.Values.Where(b => b.Game.Corrections > 0))
+        {
+            corrected.Add(b.Taker.Id);
+            corrected.Add(b.Maker.Id);
+        }
         var perBet = new Dictionary<ObjectId, (Money Taker, Money Maker, Money House)>();
         foreach (LedgerEntry e in Ledger.Entries)
         {
             if (e.Kind == LedgerEntryKind.Reversal)
             {
                 reversed[e.Reverses] = reversed.GetValueOrDefault(e.Reverses) + 1;
-                corrected.Add(e.From.Account);
-                corrected.Add(e.To.Account);
             }
             if (!e.Reference.IsEmpty && _bets.TryGetValue(e.Reference, out Bet? bet))
             {
@@ -248,6 +251,11 @@ public sealed partial class Exchange
         foreach (Account a in _accounts.Values)
         {
             balances += a.Balance;
+            IReadOnlyList<(long Sequence, Money Balance)> history = Ledger.HistoryOf(a.Id);
+            if ((history.Count == 0 ? Money.Zero : history[^1].Balance) != a.Balance)
+            {
+                problems.Add($"account {a.Username}: its ledger history ends at a balance other than {a.Balance}");
+            }
             if (a.Balance != sums.GetValueOrDefault(LedgerParty.User(a.Id)))
             {
                 problems.Add($"account {a.Username}: balance {a.Balance} but its ledger entries sum to {sums.GetValueOrDefault(LedgerParty.User(a.Id))}");

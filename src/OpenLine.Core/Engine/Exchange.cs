@@ -25,6 +25,7 @@ public sealed partial class Exchange
     private ulong _holdSequence;
     private ulong _settleSequence;
     private readonly List<(ulong Sequence, Bet Bet)> _settlements = [];
+    private readonly List<long> _settlementTimes = [];
 
     public Exchange(ExchangeOptions? options = null) => Options = options ?? new ExchangeOptions();
 
@@ -45,6 +46,28 @@ public sealed partial class Exchange
     /// <see cref="Bet.SettleSequence"/> is stale.
     /// </summary>
     public IReadOnlyList<(ulong Sequence, Bet Bet)> Settlements => _settlements;
+
+    /// <summary>The index in <see cref="Settlements"/> of the first (re)settlement made after <paramref name="at"/> (Unix ms); the count when none.</summary>
+    public int SettlementIndexAfter(long at) => IndexAfter(_settlementTimes, at);
+
+    /// <summary>The first index of a non-decreasing list whose value is greater than <paramref name="at"/>.</summary>
+    internal static int IndexAfter(List<long> times, long at)
+    {
+        int low = 0, high = times.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (times[middle] <= at)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
 
     /// <summary>Every money movement, append-only and double-entry.</summary>
     public Ledger Ledger { get; } = new();

@@ -9,6 +9,7 @@ namespace OpenLine.Core;
 public sealed class Ledger
 {
     private readonly List<LedgerEntry> _entries = [];
+    private readonly Dictionary<ObjectId, List<(long Sequence, Money Balance)>> _histories = [];
 
     /// <summary>Every entry, oldest first; entry n has <see cref="LedgerEntry.Sequence"/> n + 1.</summary>
     public IReadOnlyList<LedgerEntry> Entries => _entries;
@@ -21,6 +22,10 @@ public sealed class Ledger
 
     public LedgerEntry this[long sequence] => _entries[checked((int)(sequence - 1))];
 
+    /// <summary>A user's entries in order: each entry's sequence and the user's balance after it.</summary>
+    public IReadOnlyList<(long Sequence, Money Balance)> HistoryOf(ObjectId account) =>
+        _histories.TryGetValue(account, out List<(long Sequence, Money Balance)>? history) ? history : [];
+
     internal LedgerEntry Append(long at, LedgerEntryKind kind, LedgerParty from, LedgerParty to, Money amount, ObjectId reference, long reverses = 0)
     {
         if (!amount.IsPositive || from == to)
@@ -29,9 +34,25 @@ public sealed class Ledger
         }
         var entry = new LedgerEntry(_entries.Count + 1, at, kind, from, to, amount, reference, reverses);
         _entries.Add(entry);
+        Record(entry.From, entry);
+        Record(entry.To, entry);
         HouseBalance += entry.DeltaFor(LedgerParty.House);
         NetFunding -= entry.DeltaFor(LedgerParty.World);
         return entry;
+    }
+
+    private void Record(LedgerParty party, LedgerEntry entry)
+    {
+        if (party.Kind != LedgerPartyKind.User)
+        {
+            return;
+        }
+        if (!_histories.TryGetValue(party.Account, out List<(long Sequence, Money Balance)>? history))
+        {
+            _histories[party.Account] = history = [];
+        }
+        Money before = history.Count == 0 ? Money.Zero : history[^1].Balance;
+        history.Add((entry.Sequence, before + entry.DeltaFor(party)));
     }
 
     /// <summary>Appends the reversal of entry <paramref name="sequence"/>: the same amount, the other way.</summary>

@@ -45,6 +45,9 @@ public sealed class Game
     /// <summary>The operator voided the game: every bet was refunded.</summary>
     public bool Voided { get; internal set; }
 
+    /// <summary>How many times the game's settlement was corrected: regraded with another score, or voided after a result (or graded after a void).</summary>
+    public int Corrections { get; internal set; }
+
     /// <summary>When the game was last graded or voided (Unix ms); 0 before.</summary>
     public long SettledAt { get; internal set; }
 

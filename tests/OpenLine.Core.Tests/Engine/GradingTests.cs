@@ -454,6 +454,30 @@ public class GradingTests
         });
     }
 
+    [Fact]
+    public void Settle_logs_find_the_first_settlement_after_a_time_and_the_ledger_keeps_each_users_running_balance()
+    {
+        Game first = MoneylineBet();
+        Game second = MoneylineBet();
+        long t1 = _x.Now;
+        Grade(first, 101, 99);
+        _x.Advance(1_000);
+        long t2 = _x.Now;
+        Grade(second, 99, 101);
+        _x.Advance(1_000);
+        Grade(first, 99, 101); // regrade: the bet appears again, later
+
+        Assert.Equal(0, _x.Engine.SettlementIndexAfter(t1 - 1));
+        Assert.Equal(1, _x.Engine.SettlementIndexAfter(t1));
+        Assert.Equal(2, _x.Engine.SettlementIndexAfter(t2));
+        Assert.Equal(3, _x.Engine.SettlementIndexAfter(_x.Now));
+        Assert.Equal(1, _taker.SettlementIndexAfter(t1));
+        Assert.Equal(
+            [1000m, 1100m, 1099m, 914m, 913m, 813m, 814m, 629m, 628m],
+            _x.Engine.Ledger.HistoryOf(_taker.Id).Select(h => h.Balance.ToDecimal(2)));
+        Assert.Equal(_taker.Balance, _x.Engine.Ledger.HistoryOf(_taker.Id)[^1].Balance);
+    }
+
     [Theory]
     [InlineData(-1, 0)]
     [InlineData(0, -5)]

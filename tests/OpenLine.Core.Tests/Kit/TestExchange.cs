@@ -35,7 +35,17 @@ internal sealed class TestExchange
     public void AssertValid()
     {
         IReadOnlyList<string> problems = Engine.ValidateInternalState();
-        Assert.True(problems.Count == 0, "Invariant violations:\n" + string.Join('\n', problems));
+        if (problems.Count > 0)
+        {
+            // The violations, then enough of the state to see how it came about.
+            string dump = "accounts:\n" + string.Join('\n', Engine.Accounts.Values.Select(a =>
+                    $"{a.Username}: balance {a.Balance}, credit {a.CreditLimit}, resting {a.RestingStake}, matched {a.MatchedRisk}, available {a.Available}"))
+                + "\ngames:\n" + string.Join('\n', Engine.Games.Values.Select(g =>
+                    $"{g.Id}: ended {g.Ended}, score {g.Score}, voided {g.Voided}, corrections {g.Corrections}, bets {g.Bets.Count}"))
+                + "\nledger:\n" + string.Join('\n', Engine.Ledger.Entries.TakeLast(40))
+                + "\nlast events:\n" + string.Join('\n', Events.TakeLast(30));
+            Assert.Fail("Invariant violations:\n" + string.Join('\n', problems) + "\n" + dump);
+        }
     }
 
     /// <summary>Moves the clock and applies an <see cref="AdvanceTime"/> at the new time.</summary>
