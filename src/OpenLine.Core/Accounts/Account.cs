@@ -73,8 +73,8 @@ public sealed class Account
     }
 
     /// <summary>The exposure the account's position on a game would have with more bets on one side of one book.</summary>
-    internal Money ExposureWith(Game game, BookKey key, int side, IReadOnlyList<(Money Win, Money Loss)> extra) =>
-        (_positions.GetValueOrDefault(game) ?? new GamePosition(game)).ExposureWith(key, side, extra);
+    internal Money ExposureWith(Game game, BookKey key, int side, Money win, Money loss) =>
+        (_positions.GetValueOrDefault(game) ?? new GamePosition(game)).ExposureWith(key, side, win, loss);
 
     internal Money ExposureOn(Game game) => _positions.TryGetValue(game, out GamePosition? position) ? position.Exposure : Money.Zero;
 

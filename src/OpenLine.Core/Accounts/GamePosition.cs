@@ -12,6 +12,16 @@ public sealed class GamePosition
     // (book, side) → Σ win if that side wins, Σ loss if it loses, in micro-dollars.
     private readonly Dictionary<(BookKey Key, int Side), (long Win, long Loss)> _lines = [];
 
+    // The differences d and sums s worth evaluating, sorted and unique: recomputed only when a bet
+    // arrives on a spread or total line the position has not seen, so an evaluation allocates nothing.
+    private readonly List<long> _differences = [.. BaseDifferences];
+    private readonly List<long> _sums = [.. BaseSums];
+    private readonly HashSet<BookKey> _cutKeys = [];
+    private bool _moneylineOnly = true;
+
+    private static readonly long[] BaseDifferences = [-2, -1, 0, 1, 2];
+    private static readonly long[] BaseSums = [0, 1, 2];
+
     internal GamePosition(Game game) => Game = game;
 
     public Game Game { get; }
@@ -26,82 +36,134 @@ public sealed class GamePosition
     {
         (long w, long l) = _lines.GetValueOrDefault((key, side));
         _lines[(key, side)] = (checked(w + win.Micros), checked(l + loss.Micros));
-        Exposure = Evaluate(null);
+        AddCuts(key);
+        Exposure = Evaluate(default, 0, 0, 0, hasExtra: false);
     }
 
-    /// <summary>The exposure this position would have with <paramref name="extra"/> bets added on one side of one book.</summary>
-    internal Money ExposureWith(BookKey key, int side, IReadOnlyList<(Money Win, Money Loss)> extra)
+    /// <summary>The exposure this position would have with one more bet on one side of one book (what it would win and lose).</summary>
+    internal Money ExposureWith(BookKey key, int side, Money win, Money loss)
     {
-        long win = 0;
-        long loss = 0;
-        foreach ((Money w, Money l) in extra)
+        if (_moneylineOnly && key.Type == MarketType.Moneyline)
         {
-            win = checked(win + w.Micros);
-            loss = checked(loss + l.Micros);
+            return Evaluate(key, side, win.Micros, loss.Micros, hasExtra: true);
         }
-        return Evaluate((key, side, win, loss));
+        // A new line may cut the scores where no current line does: evaluate on a copy with its cuts.
+        if (IsCutKey(key) && !_cutKeys.Contains(key))
+        {
+            var copy = new GamePosition(Game);
+            foreach (KeyValuePair<(BookKey Key, int Side), (long Win, long Loss)> line in _lines)
+            {
+                copy._lines.Add(line.Key, line.Value);
+                copy.AddCuts(line.Key.Key);
+            }
+            copy.AddCuts(key);
+            return copy.Evaluate(key, side, win.Micros, loss.Micros, hasExtra: true);
+        }
+        return Evaluate(key, side, win.Micros, loss.Micros, hasExtra: true);
     }
 
-    private Money Evaluate((BookKey Key, int Side, long Win, long Loss)? extra)
+    private static bool IsCutKey(BookKey key) => key.Type is MarketType.Spread or MarketType.Total;
+
+    private void AddCuts(BookKey key)
     {
-        if (_lines.Count == 0 && extra is null)
+        if (key.Type != MarketType.Moneyline)
+        {
+            _moneylineOnly = false;
+        }
+        if (!IsCutKey(key) || !_cutKeys.Add(key))
+        {
+            return;
+        }
+        // Away covers when 4d + q > 0: the cut is at d = −q/4 (quarter lines cut at both neighbours).
+        List<long> values = key.Type == MarketType.Spread ? _differences : _sums;
+        long quarters = key.Type == MarketType.Spread ? -key.Line : key.Line;
+        for (long q = quarters - 1; q <= quarters + 1; q++)
+        {
+            long floor = Math.DivRem(q, 4, out long remainder) - (remainder < 0 ? 1 : 0);
+            for (long v = floor - 2; v <= floor + 3; v++)
+            {
+                int at = values.BinarySearch(v);
+                if (at < 0)
+                {
+                    values.Insert(~at, v);
+                }
+            }
+        }
+    }
+
+    private Money Evaluate(BookKey extraKey, int extraSide, long extraWin, long extraLoss, bool hasExtra)
+    {
+        if (_lines.Count == 0 && !hasExtra)
         {
             return Money.Zero;
         }
-        var ds = new SortedSet<long> { -2, -1, 0, 1, 2 };
-        var ss = new SortedSet<long> { 0, 1, 2 };
-        foreach ((BookKey key, _) in Keys(extra))
+        if (_moneylineOnly && (!hasExtra || extraKey.Type == MarketType.Moneyline))
         {
-            if (key.Type == MarketType.Spread)
-            {
-                // Away covers when 4d + q > 0: the cut is at d = −q/4 (quarter lines cut at both neighbours).
-                AddAround(ds, -key.Line);
-            }
-            else if (key.Type == MarketType.Total)
-            {
-                AddAround(ss, key.Line);
-            }
+            return MoneylineExposure(extraSide, extraWin, extraLoss, hasExtra);
         }
         long worst = long.MaxValue; // in half micro-dollars (quarter lines settle in halves)
-        foreach (long d in ds)
+        foreach (long d in _differences)
         {
             long abs = Math.Abs(d);
-            foreach (long s in ss.Concat([abs, abs + 1, abs + 2]))
+            foreach (long s in _sums)
             {
-                if (s < abs || ((s - d) & 1) != 0)
-                {
-                    continue; // no final score has this difference and sum
-                }
-                long pnl = 0;
-                foreach (KeyValuePair<(BookKey Key, int Side), (long Win, long Loss)> line in _lines)
-                {
-                    pnl = checked(pnl + HalfPnl(line.Key.Key, line.Key.Side, line.Value.Win, line.Value.Loss, d, s));
-                }
-                if (extra is { } e)
-                {
-                    pnl = checked(pnl + HalfPnl(e.Key, e.Side, e.Win, e.Loss, d, s));
-                }
-                worst = Math.Min(worst, pnl);
+                worst = Math.Min(worst, PnlAt(d, s, abs, extraKey, extraSide, extraWin, extraLoss, hasExtra));
+            }
+            for (long s = abs; s <= abs + 2; s++)
+            {
+                worst = Math.Min(worst, PnlAt(d, s, abs, extraKey, extraSide, extraWin, extraLoss, hasExtra));
             }
         }
         // A loss of an odd number of half-micros rounds up: liability is never understated.
         return worst >= 0 ? Money.Zero : Money.FromMicros((-worst + 1) / 2);
     }
 
-    private IEnumerable<(BookKey Key, int Side)> Keys((BookKey Key, int Side, long Win, long Loss)? extra) =>
-        extra is { } e ? _lines.Keys.Append((e.Key, e.Side)) : _lines.Keys;
-
-    /// <summary>Integers within 2 of a cut at <paramref name="quarters"/>/4 and of its quarter-line neighbours.</summary>
-    private static void AddAround(SortedSet<long> values, long quarters)
+    /// <summary>Twice the position's P&amp;L at difference d and sum s, or long.MaxValue when no final score has them.</summary>
+    private long PnlAt(long d, long s, long abs, BookKey extraKey, int extraSide, long extraWin, long extraLoss, bool hasExtra)
     {
-        for (long q = quarters - 1; q <= quarters + 1; q++)
+        if (s < abs || ((s - d) & 1) != 0)
         {
-            long floor = (long)Math.Floor(q / 4.0);
-            for (long v = floor - 2; v <= floor + 3; v++)
+            return long.MaxValue; // no final score has this difference and sum
+        }
+        long pnl = 0;
+        foreach (KeyValuePair<(BookKey Key, int Side), (long Win, long Loss)> line in _lines)
+        {
+            pnl = checked(pnl + HalfPnl(line.Key.Key, line.Key.Side, line.Value.Win, line.Value.Loss, d, s));
+        }
+        return hasExtra ? checked(pnl + HalfPnl(extraKey, extraSide, extraWin, extraLoss, d, s)) : pnl;
+    }
+
+    /// <summary>
+    /// Moneyline only: away wins, home wins or a tie (which refunds) — the worst of
+    /// W(away) − L(home), W(home) − L(away) and 0.
+    /// </summary>
+    private Money MoneylineExposure(int extraSide, long extraWin, long extraLoss, bool hasExtra)
+    {
+        long win0 = 0, loss0 = 0, win1 = 0, loss1 = 0;
+        foreach (KeyValuePair<(BookKey Key, int Side), (long Win, long Loss)> line in _lines)
+        {
+            if (line.Key.Side == 0)
             {
-                values.Add(v);
+                (win0, loss0) = (checked(win0 + line.Value.Win), checked(loss0 + line.Value.Loss));
+            }
+            else
+            {
+                (win1, loss1) = (checked(win1 + line.Value.Win), checked(loss1 + line.Value.Loss));
             }
         }
+        if (hasExtra)
+        {
+            if (extraSide == 0)
+            {
+                (win0, loss0) = (checked(win0 + extraWin), checked(loss0 + extraLoss));
+            }
+            else
+            {
+                (win1, loss1) = (checked(win1 + extraWin), checked(loss1 + extraLoss));
+            }
+        }
+        long worst = Math.Min(0, Math.Min(checked(win0 - loss1), checked(win1 - loss0)));
+        return Money.FromMicros(-worst);
     }
 
     /// <summary>Twice the P&amp;L of one side of one book at a final score with difference d and sum s.</summary>
@@ -113,9 +175,9 @@ public sealed class GamePosition
                 // A tie refunds both sides.
                 return Settle(side == 0 ? Math.Sign(d) : -Math.Sign(d), win, loss) * 2;
             case MarketType.Spread:
-                return SplitLine(key.Line, q => Math.Sign((4 * d) + q), side, win, loss);
+                return SplitLine(key.Line, (4 * d) + key.Line, spread: true, side, win, loss);
             case MarketType.Total:
-                return SplitLine(key.Line, q => Math.Sign((4 * s) - q), side, win, loss);
+                return SplitLine(key.Line, (4 * s) - key.Line, spread: false, side, win, loss);
             default:
                 // 1x2: yes on the outcome wins exactly when it happens; no pushes.
                 bool happened = key.Line switch
@@ -128,16 +190,21 @@ public sealed class GamePosition
         }
     }
 
-    /// <summary>A whole or half line settles once; a quarter line in two halves on its neighbours.</summary>
-    private static long SplitLine(int quarters, Func<long, int> side0Result, int side, long win, long loss)
+    /// <summary>
+    /// A whole or half line settles once; a quarter line in two halves on its neighbours.
+    /// <paramref name="margin"/> is side 0's margin over the line in quarters (4d + q for spreads, 4s − q for totals);
+    /// the neighbours q ∓ 1 shift it by ±1, in the direction the market's sign of q gives.
+    /// </summary>
+    private static long SplitLine(int quarters, long margin, bool spread, int side, long win, long loss)
     {
         if ((quarters & 1) == 0)
         {
-            int r = side0Result(quarters);
+            int r = Math.Sign(margin);
             return Settle(side == 0 ? r : -r, win, loss) * 2;
         }
-        int low = side0Result(quarters - 1);
-        int high = side0Result(quarters + 1);
+        // Neighbours at q − 1 and q + 1: a spread's margin moves with q, a total's against it.
+        int low = Math.Sign(spread ? margin - 1 : margin + 1);
+        int high = Math.Sign(spread ? margin + 1 : margin - 1);
         return Settle(side == 0 ? low : -low, win, loss) + Settle(side == 0 ? high : -high, win, loss);
     }
 

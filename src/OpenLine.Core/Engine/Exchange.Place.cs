@@ -113,13 +113,15 @@ public sealed partial class Exchange
         Money needed = rest;
         if (fills.Count > 0)
         {
-            var bets = new (Money Win, Money Loss)[fills.Count];
+            Money win = Money.Zero;
+            Money loss = Money.Zero;
             for (int i = 0; i < fills.Count; i++)
             {
                 TakerFigures figures = TakerFiguresFor(account, fills[i], isPostArb);
-                bets[i] = (figures.Win, figures.Risk);
+                win += figures.Win;
+                loss += figures.Risk;
             }
-            needed += account.ExposureWith(game, key, side, bets) - account.ExposureOn(game);
+            needed += account.ExposureWith(game, key, side, win, loss) - account.ExposureOn(game);
         }
         if (needed > account.Available)
         {

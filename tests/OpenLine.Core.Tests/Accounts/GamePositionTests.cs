@@ -94,7 +94,7 @@ public class GamePositionTests
     {
         GamePosition position = Position((Moneyline, 0, 150, 100));
 
-        Money with = position.ExposureWith(Moneyline, 1, [(Money.FromDecimal(80), Money.FromDecimal(100))]);
+        Money with = position.ExposureWith(Moneyline, 1, Money.FromDecimal(80), Money.FromDecimal(100));
 
         Assert.Equal(Money.FromDecimal(20), with);
         Assert.Equal(Money.FromDecimal(100), position.Exposure);
@@ -140,6 +140,29 @@ public class GamePositionTests
                 }
             }
             Assert.Equal((-worstHalves + 1) / 2, position.Exposure.Micros);
+        }, iter: 3_000);
+    }
+
+    [Fact]
+    public void Exposure_with_one_more_bet_equals_the_exposure_after_adding_it_and_leaves_the_position_unchanged()
+    {
+        // Covers the cached cut points: an extra bet on a line the position has not seen must be evaluated with its cuts.
+        Gen.Select(GenBet.Array[0, 6], GenBet).Sample((bets, extra) =>
+        {
+            var position = new GamePosition(Game);
+            var reference = new GamePosition(Game);
+            foreach ((BookKey key, int side, long win, long loss) in bets)
+            {
+                position.Add(key, side, Money.FromMicros(win), Money.FromMicros(loss));
+                reference.Add(key, side, Money.FromMicros(win), Money.FromMicros(loss));
+            }
+            Money before = position.Exposure;
+
+            Money with = position.ExposureWith(extra.Key, extra.Side, Money.FromMicros(extra.Win), Money.FromMicros(extra.Loss));
+
+            reference.Add(extra.Key, extra.Side, Money.FromMicros(extra.Win), Money.FromMicros(extra.Loss));
+            Assert.Equal(reference.Exposure, with);
+            Assert.Equal(before, position.Exposure);
         }, iter: 3_000);
     }
 
