@@ -133,6 +133,31 @@ public sealed class ExportEndpointTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Csv_text_fields_that_a_spreadsheet_would_run_as_formulas_get_a_leading_apostrophe_and_money_keeps_its_minus()
+    {
+        // OWASP CSV injection: a cell starting with = + - @ (or tab, CR) is a formula to a spreadsheet.
+        string marker = Guid.NewGuid().ToString("n")[..8];
+        ExchangeSetup.User taker = await fixture.CreateUserAsync(username: $"=HYPERLINK(\"http://x/{marker}\")");
+        ExchangeSetup.User maker = await fixture.CreateUserAsync(username: $"-{marker}");
+        ExchangeSetup.GameInfo game = await fixture.CreateGameAsync(league: "+NBA", away: "@SUM(1+1)");
+        GradingSetup.Scenario bet = await fixture.MatchScenarioAsync(game, maker, taker);
+        await fixture.GradeAsync(game.Id, 3, 1); // the taker wins: the maker's result is −100
+
+        (_, string csv) = await ExportAsync("?format=csv");
+        (_, string ndjson) = await ExportAsync("?format=ndjson");
+        Dictionary<string, string> row = Row(ParseCsv(csv), bet.TxId);
+        JsonObject json = ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).Single(o => o["txID"].Str() == bet.TxId);
+
+        Assert.Equal(($"'=HYPERLINK(\"http://x/{marker}\")", $"'-{marker}"), (row["takerUsername"], row["makerUsername"]));
+        Assert.Equal(("'+NBA", "'@SUM(1+1) vs Home Team"), (row["league"], row["eventName"]));
+        Assert.Contains($"\"'=HYPERLINK(\"\"http://x/{marker}\"\")\"", csv, StringComparison.Ordinal); // guarded, then quoted (RFC 4180)
+        Assert.Equal(("99.000000", "-100.000000", "1.000000"), (row["takerResult"], row["makerResult"], row["fee"]));
+        // NDJSON is data, never evaluated: the same fields as stored.
+        Assert.Equal((taker.Username, maker.Username, "+NBA", "@SUM(1+1) vs Home Team", "-100.000000"),
+            (json["takerUsername"].Str(), json["makerUsername"].Str(), json["league"].Str(), json["eventName"].Str(), json["makerResult"].Str()));
+    }
+
+    [Fact]
     public async Task The_ndjson_export_has_the_same_fields_one_json_object_a_line()
     {
         GradingSetup.Scenario bet = await fixture.MatchScenarioAsync();

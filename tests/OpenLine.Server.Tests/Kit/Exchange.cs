@@ -12,9 +12,11 @@ public static class ExchangeSetup
 
     public sealed record GameInfo(string Id, string AwayId, string HomeId, JsonNode Json);
 
-    public static async Task<User> CreateUserAsync(this ServerFixture fixture, decimal balance = 10_000m, decimal creditLimit = 0m, decimal commission = 0.01m)
+    /// <summary>A new user, logged in; <paramref name="username"/> defaults to a unique generated one.</summary>
+    public static async Task<User> CreateUserAsync(this ServerFixture fixture, decimal balance = 10_000m, decimal creditLimit = 0m, decimal commission = 0.01m,
+        string? username = null)
     {
-        string username = $"user{Interlocked.Increment(ref s_counter)}-{Guid.NewGuid():n}"[..20];
+        username ??= $"user{Interlocked.Increment(ref s_counter)}-{Guid.NewGuid():n}"[..20];
         string password = "password-" + username;
         OpenLineClient.Response created = await fixture.Admin.PostAsync("/admin/users",
             new { username, password, balance, creditLimit, commission });

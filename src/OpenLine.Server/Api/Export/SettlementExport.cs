@@ -28,6 +28,9 @@ public static class SettlementExport
                 + "`format` is `csv` (RFC 4180, header row, CRLF) or `ndjson` (one JSON object a line, the same keys). "
                 + "Money columns are exact dollars as text with 6 decimals (the ledger's micro-dollar unit), so each row's "
                 + "takerResult + makerResult + fee is exactly 0 and the columns reconcile with /admin/ledger. "
+                + "In CSV, a text field (a username, league, event name, side or market) that starts with =, +, -, @, tab or CR "
+                + "is written with a leading ' so that a spreadsheet shows it as text instead of running it as a formula "
+                + "(OWASP CSV injection); money columns are never changed, and NDJSON strings are exactly as stored. "
                 + "A bet regraded while the export runs may appear twice; the later row is its current settlement.")
             .Produces(StatusCodes.Status200OK, typeof(string), "text/csv", "application/x-ndjson")
             .Produces(StatusCodes.Status400BadRequest, typeof(ApiResults.ErrorBody), "application/json")

@@ -11,8 +11,10 @@ namespace OpenLine.Server.Api.Export;
 /// <summary>
 /// Streams the settlement export: one engine query per page, then the page's rows are written to the
 /// response and flushed. CSV follows RFC 4180 (a header row, CRLF line ends, fields with a comma,
-/// quote, CR or LF quoted with inner quotes doubled); NDJSON is one JSON object per line (LF).
-/// Both formats carry the same fields in the same order, from <see cref="SettlementRow"/>.
+/// quote, CR or LF quoted with inner quotes doubled; a text field that a spreadsheet would run as a
+/// formula gets a leading <c>'</c>, see <see cref="Csv.DefuseFormula"/>); NDJSON is one JSON object
+/// per line (LF), its strings as they are: JSON is data, never evaluated. Both formats carry the same
+/// fields in the same order, from <see cref="SettlementRow"/>.
 /// </summary>
 public sealed class SettlementExportResult(Sequencer sequencer, long? from, long? to, bool ndjson) : IResult
 {
@@ -20,6 +22,13 @@ public sealed class SettlementExportResult(Sequencer sequencer, long? from, long
 
     /// <summary>The column names: the JSON keys of a row, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. RowInfo.Properties.Select(p => p.Name)];
+
+    /// <summary>
+    /// Per column: false for the money columns, whose text is a signed amount (<c>-100.000000</c>); true
+    /// for every other string column, which the CSV guards against formulas. Text is the default so a
+    /// column added later is guarded unless it is declared money.
+    /// </summary>
+    private static readonly bool[] IsText = [.. RowInfo.Properties.Select(p => !SettlementRow.MoneyColumns.Contains(p.Name))];
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -63,20 +72,25 @@ public sealed class SettlementExportResult(Sequencer sequencer, long? from, long
         }
     }
 
-    /// <summary>A row as one CSV record: strings as text, numbers as written in JSON, booleans true/false, null as an empty field.</summary>
+    /// <summary>
+    /// A row as one CSV record: strings as text (all but money guarded against formulas), numbers
+    /// as written in JSON, booleans true/false, null as an empty field.
+    /// </summary>
     private static string CsvLine(SettlementRow row)
     {
         JsonElement element = JsonSerializer.SerializeToElement(row, RowInfo);
         var line = new StringBuilder(256);
+        int column = 0;
         foreach (JsonProperty property in element.EnumerateObject())
         {
             if (line.Length > 0)
             {
                 line.Append(',');
             }
+            bool text = IsText[column++];
             line.Append(property.Value.ValueKind switch
             {
-                JsonValueKind.String => Csv.Field(property.Value.GetString()!),
+                JsonValueKind.String => text ? Csv.TextField(property.Value.GetString()!) : Csv.Field(property.Value.GetString()!),
                 JsonValueKind.Null => "",
                 _ => property.Value.GetRawText(),
             });

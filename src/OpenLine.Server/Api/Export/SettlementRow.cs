@@ -45,6 +45,15 @@ public sealed record SettlementRow(
     bool AdminRefund,
     bool IsPostArb)
 {
+    /// <summary>
+    /// The money columns (exact signed dollars as text), by their column names. CSV writes them as
+    /// they are; every other string column is guarded against spreadsheet formulas (<see cref="Csv.DefuseFormula"/>).
+    /// </summary>
+    public static IReadOnlySet<string> MoneyColumns { get; } = new HashSet<string>(
+        new[] { nameof(TakerStake), nameof(MakerStake), nameof(TakerResult), nameof(MakerResult), nameof(Fee) }
+            .Select(name => WireJson.Options.PropertyNamingPolicy!.ConvertName(name)),
+        StringComparer.Ordinal);
+
     /// <summary>The row of a graded bet, from its current settlement (engine thread only).</summary>
     public static SettlementRow Of(Bet bet)
     {
