@@ -53,6 +53,7 @@ public sealed record RestReport(
 /// <summary>What a cancel did, in the values of the moment (API CancelResult).</summary>
 /// <param name="Filled">Stake matched before the cancel.</param>
 /// <param name="Remaining">Unmatched stake released by the cancel.</param>
+/// <param name="Subject">What the order backs, by name: the participant, Over or Under, or the 1x2 outcome.</param>
 public sealed record CancelReport(
     ObjectId OrderId,
     ObjectId GameId,
@@ -63,6 +64,10 @@ public sealed record CancelReport(
     AmericanOdds Odds,
     Money Filled,
     Money Remaining,
-    string Description,
+    string Subject,
     string? UserReference,
-    CancelReason Reason);
+    CancelReason Reason)
+{
+    /// <summary>The order in words, e.g. <c>Lakers ML +125</c> (made when asked for, not by the engine).</summary>
+    public string Description => OrderDescriptions.Describe(Type, Subject, Side, Number, Odds);
+}

@@ -46,7 +46,7 @@ public sealed partial class Exchange
         order.CancelReason = reason;
         order.ClosedAt = Now;
         var report = new CancelReport(order.Id, order.Game.Id, order.Book.Type, SideToken(order), MarketToken(order),
-            order.Book.NumberFor(order.Side), order.Odds, order.Filled, released, OrderDescriptions.Describe(order),
+            order.Book.NumberFor(order.Side), order.Odds, order.Filled, released, OrderDescriptions.Subject(order),
             order.UserReference, reason);
         events.Add(new OrderCancelled(Now, order.Owner.Id, report));
         return report;
@@ -79,7 +79,7 @@ public sealed partial class Exchange
     /// <summary>The wire name of <paramref name="side"/> of <paramref name="book"/>.</summary>
     public static string SideToken(OrderBook book, int side) => book.Type switch
     {
-        MarketType.Moneyline or MarketType.Spread => (side == 0 ? book.Game.Away : book.Game.Home).Id.ToString(),
+        MarketType.Moneyline or MarketType.Spread => (side == 0 ? book.Game.Away : book.Game.Home).IdText,
         MarketType.Total => side == 0 ? "over" : "under",
         _ => side == 0 ? "yes" : "no",
     };
@@ -91,8 +91,8 @@ public sealed partial class Exchange
         ? null
         : book.Key.Line switch
         {
-            BookKey.AwayOutcome => book.Game.Away.Id.ToString(),
-            BookKey.HomeOutcome => book.Game.Home.Id.ToString(),
+            BookKey.AwayOutcome => book.Game.Away.IdText,
+            BookKey.HomeOutcome => book.Game.Home.IdText,
             _ => "draw",
         };
 }
