@@ -32,9 +32,10 @@ public readonly partial record struct GradedWindow(long? Start, long End)
         bool legacy = false;
         if (startText is not null)
         {
-            if (!TryReadDate(startText, acceptLegacyDates, endOfDay: false, out long value, out bool isLegacy))
+            DateRead read = TryReadDate(startText, acceptLegacyDates, endOfDay: false, out long value, out bool isLegacy);
+            if (read != DateRead.Ok)
             {
-                error = $"Invalid startDate '{startText}': use {formats}.";
+                error = Problem("startDate", startText, read, formats);
                 return false;
             }
             start = value;
@@ -43,9 +44,10 @@ public readonly partial record struct GradedWindow(long? Start, long End)
         long end = now;
         if (endText is not null)
         {
-            if (!TryReadDate(endText, acceptLegacyDates, endOfDay: true, out end, out bool isLegacy))
+            DateRead read = TryReadDate(endText, acceptLegacyDates, endOfDay: true, out end, out bool isLegacy);
+            if (read != DateRead.Ok)
             {
-                error = $"Invalid endDate '{endText}': use {formats}.";
+                error = Problem("endDate", endText, read, formats);
                 return false;
             }
             legacy |= isLegacy;
@@ -69,9 +71,23 @@ public readonly partial record struct GradedWindow(long? Start, long End)
     }
 
     /// <summary>An ISO 8601 instant (<c>since</c> of <c>getGradedSince</c>), in Unix ms (sub-millisecond digits are dropped).</summary>
-    public static bool TryReadInstant(string text, out long unixMs) => TryReadDate(text, acceptLegacy: false, endOfDay: false, out unixMs, out _);
+    public static bool TryReadInstant(string text, out long unixMs) =>
+        TryReadDate(text, acceptLegacy: false, endOfDay: false, out unixMs, out _) == DateRead.Ok;
 
-    private static bool TryReadDate(string text, bool acceptLegacy, bool endOfDay, out long unixMs, out bool legacy)
+    private enum DateRead
+    {
+        Ok,
+        Unreadable,
+
+        /// <summary>A legacy day whose window bound falls outside 0001-01-01 … 9999-12-31 (UTC).</summary>
+        OutOfRange,
+    }
+
+    private static string Problem(string name, string text, DateRead read, string formats) => read == DateRead.OutOfRange
+        ? $"{name} '{text}' is out of range: the window it gives must lie within 0001-01-01 and 9999-12-31 UTC."
+        : $"Invalid {name} '{text}': use {formats}.";
+
+    private static DateRead TryReadDate(string text, bool acceptLegacy, bool endOfDay, out long unixMs, out bool legacy)
     {
         unixMs = 0;
         legacy = false;
@@ -80,21 +96,33 @@ public readonly partial record struct GradedWindow(long? Start, long End)
         {
             if (!DateTime.TryParseExact(text, "MM-dd-yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day))
             {
-                return false;
+                return DateRead.Unreadable;
             }
             legacy = true;
-            var midnight = new DateTimeOffset(DateTime.SpecifyKind(day, DateTimeKind.Utc));
-            unixMs = (endOfDay ? midnight.AddDays(1) : midnight).ToUnixTimeMilliseconds();
-            return true;
+            if (!TryMidnightAfter(day, endOfDay ? 1 : 0, out DateTimeOffset bound))
+            {
+                return DateRead.OutOfRange;
+            }
+            unixMs = bound.ToUnixTimeMilliseconds();
+            return DateRead.Ok;
         }
         // ISO 8601 only: the lenient parser alone would also read "06/22/2022" or "June 22".
         if (!IsoDate().IsMatch(text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset instant))
         {
-            return false;
+            return DateRead.Unreadable;
         }
         unixMs = instant.ToUnixTimeMilliseconds();
-        return true;
+        return DateRead.Ok;
+    }
+
+    /// <summary>00:00 UTC <paramref name="days"/> days after <paramref name="day"/>; false when that is outside DateTime's range (e.g. the day after 12-31-9999).</summary>
+    private static bool TryMidnightAfter(DateTime day, int days, out DateTimeOffset midnight)
+    {
+        long ticks = day.Date.Ticks + (days * TimeSpan.TicksPerDay);
+        bool fits = ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks;
+        midnight = fits ? new DateTimeOffset(ticks, TimeSpan.Zero) : default;
+        return fits;
     }
 
     [GeneratedRegex(@"^\d{2}-\d{2}-\d{4}$", RegexOptions.CultureInvariant)]

@@ -323,6 +323,22 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.BadRequest, legacyOnV2.Status);
     }
 
+    [Fact]
+    public async Task A_legacy_day_whose_window_falls_outside_the_representable_dates_is_a_400_not_a_500()
+    {
+        ExchangeSetup.User user = await fixture.CreateUserAsync();
+
+        // An end day counts whole, so 12-31-9999 would end at 10000-01-01 00:00 UTC.
+        OpenLineClient.Response lastDay = await user.Client.GetAsync("/user/getGradedWagers?endDate=12-31-9999");
+        OpenLineClient.Response lastDayPosted = await user.Client.PostAsync("/user/getGradedWagers", new { startDate = "01-01-2026", endDate = "12-31-9999" });
+        OpenLineClient.Response dayBefore = await user.Client.GetAsync("/user/getGradedWagers?endDate=12-30-9999");
+
+        Assert.Equal(HttpStatusCode.BadRequest, lastDay.Status);
+        Assert.Equal("endDate '12-31-9999' is out of range: the window it gives must lie within 0001-01-01 and 9999-12-31 UTC.", lastDay.Error);
+        Assert.Equal(HttpStatusCode.BadRequest, lastDayPosted.Status);
+        Assert.True(dayBefore.Status == HttpStatusCode.OK, dayBefore.Raw);
+    }
+
     // ---- getGradedSince ----------------------------------------------------------------------
 
     [Fact]
