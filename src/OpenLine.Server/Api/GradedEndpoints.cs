@@ -28,8 +28,8 @@ public static class GradedEndpoints
                 + "omit startDate for the full history), one row per fill, game start descending, with a P&L summary. 60 a minute per user", 400, 401, 429);
         app.MapMethods("/user/getGradedWagers", GetAndPost, (HttpContext context, ApiContext api, GradedRateLimits limits) =>
             api.ForUserAsync(context, (args, caller) => GetGradedAsync(context, api, limits, args, caller, acceptLegacyDates: true)))
-            .Documented<GradedDto>(Tag, "Legacy alias of v2/getGraded that also takes MM-DD-YYYY dates (a start day from 00:00 UTC, "
-                + "an end day included whole, no 35-day cap)", 400, 401, 429);
+            .Documented<GradedDto>(Tag, "Legacy alias of v2/getGraded that also takes MM-DD-YYYY dates (as API §3.3 describes them: "
+                + "startDate=06-22-2022 takes games from 06-21-2022 00:00 UTC; an end day is included whole; no 35-day cap)", 400, 401, 429);
         app.MapMethods("/user/v2/getGradedSince", GetAndPost, (HttpContext context, ApiContext api, GradedRateLimits limits) =>
             api.ForUserAsync(context, (args, caller) => GetGradedSinceAsync(context, api, limits, args, caller)))
             .Documented<GradedSinceDto>(Tag, "The caller's settlements in settlement order, 100 a page: start with since (ISO 8601, strictly after), "

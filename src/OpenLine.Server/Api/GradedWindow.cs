@@ -18,10 +18,11 @@ public readonly partial record struct GradedWindow(long? Start, long End)
     /// Reads <c>startDate</c> and <c>endDate</c>. Dates are ISO 8601 (a date, or a date and time; no
     /// offset means UTC); <c>endDate</c> defaults to <paramref name="now"/>. With
     /// <paramref name="acceptLegacyDates"/> (<c>getGradedWagers</c>, API §3.3 "accept both date
-    /// formats") a date may also be <c>MM-DD-YYYY</c>: a start date then begins at 00:00 UTC of that
-    /// day and an end date takes in its whole day, and a window with such a date has no 35-day cap
-    /// (the legacy description has none). Otherwise an explicit <c>startDate</c> more than 35 days
-    /// before the end is refused.
+    /// formats") a date may also be <c>MM-DD-YYYY</c>: a start date then begins at 00:00 UTC of the
+    /// day before (API §3.3: "startDate=06-22-2022 ⇒ games after 06-21-2022 00:00 GMT"), an end date
+    /// takes in its whole day, and a window with such a date has no 35-day cap (the legacy description
+    /// has none). Otherwise an explicit <c>startDate</c> more than 35 days before the end is refused.
+    /// A legacy day whose bound falls outside 0001-01-01 … 9999-12-31 UTC is refused too.
     /// </summary>
     public static bool TryRead(string? startText, string? endText, long now, bool acceptLegacyDates,
         out GradedWindow window, out string? error)
@@ -99,7 +100,9 @@ public readonly partial record struct GradedWindow(long? Start, long End)
                 return DateRead.Unreadable;
             }
             legacy = true;
-            if (!TryMidnightAfter(day, endOfDay ? 1 : 0, out DateTimeOffset bound))
+            // API §3.3 [DOCS]: "startDate=06-22-2022 ⇒ games after 06-21-2022 00:00 GMT", so a start day opens
+            // the window at 00:00 UTC of the previous day (inclusive); an end day is included whole (to the next 00:00).
+            if (!TryMidnightAfter(day, endOfDay ? 1 : -1, out DateTimeOffset bound))
             {
                 return DateRead.OutOfRange;
             }
@@ -116,7 +119,7 @@ public readonly partial record struct GradedWindow(long? Start, long End)
         return DateRead.Ok;
     }
 
-    /// <summary>00:00 UTC <paramref name="days"/> days after <paramref name="day"/>; false when that is outside DateTime's range (e.g. the day after 12-31-9999).</summary>
+    /// <summary>00:00 UTC <paramref name="days"/> days after <paramref name="day"/> (negative: before); false when that is outside DateTime's range (the day after 12-31-9999, the day before 01-01-0001).</summary>
     private static bool TryMidnightAfter(DateTime day, int days, out DateTimeOffset midnight)
     {
         long ticks = day.Date.Ticks + (days * TimeSpan.TicksPerDay);

@@ -294,7 +294,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Get_graded_wagers_also_reads_MM_DD_YYYY_days_whole_with_no_35_day_cap()
+    public async Task Get_graded_wagers_also_reads_MM_DD_YYYY_days_from_the_previous_midnight_to_the_end_day_whole_with_no_35_day_cap()
     {
         DateTimeOffset day = new DateTimeOffset(DateTimeOffset.UtcNow.AddDays(5).UtcDateTime.Date, TimeSpan.Zero);
         ExchangeSetup.GameInfo game = await fixture.CreateGameAsync(start: day.AddHours(23).AddMinutes(30));
@@ -306,20 +306,26 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         static string Day(DateTimeOffset d) => d.ToString("MM-dd-yyyy", CultureInfo.InvariantCulture);
 
         OpenLineClient.Response sameDay = await taker.Client.GetAsync($"/user/getGradedWagers?startDate={Day(day)}&endDate={Day(day)}");
-        OpenLineClient.Response dayAfter = await taker.Client.GetAsync($"/user/getGradedWagers?startDate={Day(day.AddDays(1))}&endDate={Day(day.AddDays(2))}");
+        // API §3.3: "startDate=06-22-2022 ⇒ games after 06-21-2022 00:00 GMT": a start day opens the window at
+        // the previous midnight, so the game (day 23:30) is in from the next day's start date, out from the day after.
+        OpenLineClient.Response nextDay = await taker.Client.GetAsync($"/user/getGradedWagers?startDate={Day(day.AddDays(1))}&endDate={Day(day.AddDays(2))}");
+        OpenLineClient.Response dayAfter = await taker.Client.GetAsync($"/user/getGradedWagers?startDate={Day(day.AddDays(2))}&endDate={Day(day.AddDays(2))}");
         OpenLineClient.Response dayBefore = await taker.Client.GetAsync($"/user/getGradedWagers?startDate={Day(day.AddDays(-1))}&endDate={Day(day.AddDays(-1))}");
+        OpenLineClient.Response isoFromPreviousMidnight = await taker.Client.GetAsync($"/user/getGradedWagers?startDate={Iso(day.AddDays(-1))}&endDate={Iso(day.AddDays(1))}");
         OpenLineClient.Response sixtyDays = await taker.Client.PostAsync("/user/getGradedWagers", new { startDate = Day(day.AddDays(-60)), endDate = Day(day) });
         OpenLineClient.Response iso = await taker.Client.GetAsync($"/user/getGradedWagers?startDate={Iso(day)}&endDate={Iso(day.AddDays(1))}");
         OpenLineClient.Response v2 = await taker.Client.GetAsync($"/user/v2/getGraded?startDate={Iso(day)}&endDate={Iso(day.AddDays(1))}");
         OpenLineClient.Response legacyOnV2 = await taker.Client.GetAsync($"/user/v2/getGraded?startDate={Day(day)}&endDate={Day(day)}");
 
         Assert.Equal(game.Id, Text(OnlyRow(sameDay.Data)["game"]!["id"])); // the end day counts whole: 23:30 is in
+        Assert.Equal(game.Id, Text(OnlyRow(nextDay.Data)["game"]!["id"]));
         Assert.Empty(dayAfter.Data["graded"]!.AsArray());
         Assert.Empty(dayBefore.Data["graded"]!.AsArray());
         Assert.Equal(HttpStatusCode.OK, sixtyDays.Status);
         Assert.Single(sixtyDays.Data["graded"]!.AsArray());
         Assert.Equal(v2.Raw, iso.Raw); // the same response as v2/getGraded for the same window
         Assert.Equal(sameDay.Raw, iso.Raw);
+        Assert.Equal(sameDay.Raw, isoFromPreviousMidnight.Raw);
         Assert.Equal(HttpStatusCode.BadRequest, legacyOnV2.Status);
     }
 
@@ -332,11 +338,17 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         OpenLineClient.Response lastDay = await user.Client.GetAsync("/user/getGradedWagers?endDate=12-31-9999");
         OpenLineClient.Response lastDayPosted = await user.Client.PostAsync("/user/getGradedWagers", new { startDate = "01-01-2026", endDate = "12-31-9999" });
         OpenLineClient.Response dayBefore = await user.Client.GetAsync("/user/getGradedWagers?endDate=12-30-9999");
+        // A start day opens at the previous midnight (API §3.3), so 01-01-0001 would start on 12-31-0000.
+        OpenLineClient.Response firstDay = await user.Client.GetAsync("/user/getGradedWagers?startDate=01-01-0001&endDate=01-01-0001");
+        OpenLineClient.Response dayAfterFirst = await user.Client.GetAsync("/user/getGradedWagers?startDate=01-02-0001&endDate=01-02-0001");
 
         Assert.Equal(HttpStatusCode.BadRequest, lastDay.Status);
         Assert.Equal("endDate '12-31-9999' is out of range: the window it gives must lie within 0001-01-01 and 9999-12-31 UTC.", lastDay.Error);
         Assert.Equal(HttpStatusCode.BadRequest, lastDayPosted.Status);
         Assert.True(dayBefore.Status == HttpStatusCode.OK, dayBefore.Raw);
+        Assert.Equal(HttpStatusCode.BadRequest, firstDay.Status);
+        Assert.Equal("startDate '01-01-0001' is out of range: the window it gives must lie within 0001-01-01 and 9999-12-31 UTC.", firstDay.Error);
+        Assert.True(dayAfterFirst.Status == HttpStatusCode.OK, dayAfterFirst.Raw);
     }
 
     // ---- getGradedSince ----------------------------------------------------------------------
