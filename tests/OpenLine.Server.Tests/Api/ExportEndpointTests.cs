@@ -240,6 +240,9 @@ public sealed class ExportEndpointTests(ServerFixture fixture) : IClassFixture<S
     [InlineData("?format=xml", "format must be csv or ndjson")]
     [InlineData("?from=yesterday", "from must be an ISO 8601")]
     [InlineData("?to=2026-13-45T00:00:00Z", "to must be an ISO 8601")]
+    [InlineData("?from=06/22/2022", "from must be an ISO 8601")] // read by a lenient parser, but not ISO 8601
+    [InlineData("?from=June%2022", "from must be an ISO 8601")]
+    [InlineData("?to=22.06.2022%2010:00", "to must be an ISO 8601")]
     [InlineData("?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from must be earlier than to")]
     public async Task Bad_arguments_get_a_400_before_anything_streams(string query, string message)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenLine.Core;
 using OpenLine.Server.Api.Http;
 
@@ -58,6 +57,7 @@ public static class SettlementExport
         return new SettlementExportResult(api.Sequencer, from, to, format == "ndjson");
     }
 
+    /// <summary>Reads an optional ISO 8601 time (<see cref="GradedWindow.TryReadInstant"/>) in Unix ms; null when absent.</summary>
     private static bool TryTime(RequestArgs args, string name, out long? time, out string? error)
     {
         time = null;
@@ -66,12 +66,13 @@ public static class SettlementExport
         {
             return true;
         }
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
+        // The graded endpoints' strict reader: ISO 8601 only (no offset means UTC), never "06/22/2022" or "June 22".
+        if (!GradedWindow.TryReadInstant(text, out long parsed))
         {
             error = $"{name} must be an ISO 8601 date and time, e.g. 2026-12-01T00:00:00Z.";
             return false;
         }
-        time = parsed.ToUnixTimeMilliseconds();
+        time = parsed;
         return true;
     }
 
