@@ -87,37 +87,47 @@ public static class AdminLedgerEndpoints
             {
                 return null;
             }
-            // The running balance needs every earlier entry of the user, so the scan starts at the first entry
-            // and stops once the page is full and one more of the user's entries proves there is more.
+            // The ledger keeps each user's entries with the balance after each (Ledger.HistoryOf), so a page is a
+            // binary search for `after` and then one step per row: O(log n + page) on the engine thread.
             LedgerParty user = LedgerParty.User(accountId);
-            Money balance = Money.Zero;
-            var entries = new List<UserLedgerEntryDto>();
-            bool hasMore = false;
-            foreach (LedgerEntry e in engine.Ledger.Entries)
+            IReadOnlyList<(long Sequence, Money Balance)> history = engine.Ledger.HistoryOf(accountId);
+            int start = FirstAfter(history, after);
+            int end = Math.Min(history.Count, start + limit);
+            var entries = new List<UserLedgerEntryDto>(end - start);
+            for (int i = start; i < end; i++)
             {
-                Money delta = e.DeltaFor(user);
-                if (delta.IsZero)
-                {
-                    continue;
-                }
-                if (e.Sequence > after && entries.Count == limit)
-                {
-                    hasMore = true;
-                    break;
-                }
-                balance += delta;
-                if (e.Sequence > after)
-                {
-                    LedgerParty other = e.To == user ? e.From : e.To;
-                    string? otherName = other.Kind == LedgerPartyKind.User && engine.Accounts.TryGetValue(other.Account, out Account? o) ? o.Username : null;
-                    entries.Add(new UserLedgerEntryDto(e.Sequence, Kind(e.Kind), other.ToString(), otherName, Wire.Amount(delta), Reference(e),
-                        Reverses(e), Wire.Time(e.At), Wire.Amount(balance)));
-                }
+                (long sequence, Money balance) = history[i];
+                LedgerEntry e = engine.Ledger[sequence];
+                LedgerParty other = e.To == user ? e.From : e.To;
+                string? otherName = other.Kind == LedgerPartyKind.User && engine.Accounts.TryGetValue(other.Account, out Account? o) ? o.Username : null;
+                entries.Add(new UserLedgerEntryDto(e.Sequence, Kind(e.Kind), other.ToString(), otherName, Wire.Amount(e.DeltaFor(user)), Reference(e),
+                    Reverses(e), Wire.Time(e.At), Wire.Amount(balance)));
             }
+            bool hasMore = end < history.Count;
             return new UserLedgerDto(account.Id.ToString(), account.Username, Wire.Amount(account.Balance), entries,
                 entries.Count > 0 ? entries[^1].Sequence : after, hasMore);
         }).ConfigureAwait(false);
         return page is null ? ApiResults.NotFound("user not found") : ApiResults.Data(page);
+    }
+
+    /// <summary>The index of the first entry of <paramref name="history"/> with a sequence above <paramref name="after"/> (sequences increase).</summary>
+    private static int FirstAfter(IReadOnlyList<(long Sequence, Money Balance)> history, long after)
+    {
+        int low = 0;
+        int high = history.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (history[middle].Sequence <= after)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /// <summary>Reads <c>after</c> (a sequence, ≥ 0, default 0) and <c>limit</c> (1 to <see cref="MaxPageSize"/>, default <see cref="DefaultPageSize"/>).</summary>

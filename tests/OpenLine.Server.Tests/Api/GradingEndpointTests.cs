@@ -233,6 +233,39 @@ public sealed class GradingEndpointTests(ServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_users_ledger_page_starts_after_any_sequence_even_one_of_another_users_entries()
+    {
+        GradingSetup.Scenario bet = await fixture.MatchScenarioAsync(); // the maker's deposit, then the taker's
+        await fixture.GradeAsync(bet.Game.Id, 3, 1); // maker → taker 100, taker → house 1
+        async Task<JsonNode> PageAsync(ExchangeSetup.User user, string query) => (await fixture.Admin.GetAsync($"/admin/users/{user.Id}/ledger{query}")).Data;
+
+        JsonArray makerAll = (await PageAsync(bet.Maker, ""))["entries"]!.AsArray();
+        JsonArray takerAll = (await PageAsync(bet.Taker, ""))["entries"]!.AsArray();
+        long makerDeposit = (long)makerAll[0]!["sequence"].Num();
+        long takerDeposit = (long)takerAll[0]!["sequence"].Num();
+        long commission = (long)takerAll[^1]!["sequence"].Num();
+        JsonNode afterTakersDeposit = await PageAsync(bet.Maker, $"?after={takerDeposit}");
+        JsonNode afterTheEnd = await PageAsync(bet.Maker, $"?after={commission}");
+        var walked = new List<JsonNode>();
+        string next = "0";
+        for (bool more = true; more;)
+        {
+            JsonNode page = await PageAsync(bet.Taker, $"?limit=1&after={next}");
+            walked.AddRange(page["entries"]!.AsArray().Select(e => e!.DeepClone()));
+            (next, more) = (page["next"]!.ToJsonString(), page["hasMore"]!.GetValue<bool>());
+        }
+
+        Assert.True(makerDeposit < takerDeposit);
+        JsonNode settlement = Assert.Single(afterTakersDeposit["entries"]!.AsArray())!;
+        Assert.Equal(("settlement", -100m, 9_900m), (settlement["kind"].Str(), settlement["amount"].Num(), settlement["balance"].Num()));
+        Assert.False(afterTakersDeposit["hasMore"]!.GetValue<bool>());
+        Assert.Empty(afterTheEnd["entries"]!.AsArray());
+        Assert.Equal((commission, false), ((long)afterTheEnd["next"].Num(), afterTheEnd["hasMore"]!.GetValue<bool>()));
+        Assert.Equal(takerAll.Select(e => e!.ToJsonString()), walked.Select(e => e.ToJsonString()));
+        Assert.Equal([10_000m, 10_100m, 10_099m], walked.Select(e => e["balance"].Num()));
+    }
+
+    [Fact]
     public async Task Ledger_entries_come_in_sequence_pages()
     {
         await fixture.CreateUserAsync(balance: 42);
