@@ -76,8 +76,8 @@ public static class GradedEndpoints
     /// <summary>
     /// Walks <see cref="Account.Settlements"/> (settle-sequence order, which is also settlement-time
     /// order), skipping entries a later regrade or void superseded: the bet is delivered again at its
-    /// newer position. <c>since</c> starts after every settlement at or before that instant; a cursor
-    /// after the sequence it holds. 400 for both or neither, an unreadable <c>since</c>, or a cursor
+    /// newer position. <c>since</c> starts after every settlement at or before that instant (a binary
+    /// search, <see cref="Account.SettlementIndexAfter"/>); a cursor after the sequence it holds. 400 for both or neither, an unreadable <c>since</c>, or a cursor
     /// that is not one this endpoint gave the caller.
     /// </summary>
     private static async Task<IResult> GetGradedSinceAsync(HttpContext context, ApiContext api, GradedRateLimits limits, RequestArgs args, Caller caller)
@@ -120,7 +120,9 @@ public static class GradedEndpoints
             }
             else
             {
-                next = FirstSettledAfter(log, since);
+                // The log is in settle order, which is time order: a binary search finds the first (re)settlement
+                // made after since; stale entries from there on are skipped by the walk below.
+                next = bets.Me.SettlementIndexAfter(since);
                 position = next == 0 ? 0 : log[next - 1].Sequence;
             }
 
@@ -174,22 +176,5 @@ public static class GradedEndpoints
             }
         }
         return low;
-    }
-
-    /// <summary>
-    /// The index of the first current entry settled strictly after <paramref name="since"/>. Current
-    /// entries are in settlement-time order; a superseded one carries its bet's newer time, so the
-    /// scan is linear (a first call only).
-    /// </summary>
-    private static int FirstSettledAfter(IReadOnlyList<(ulong Sequence, Bet Bet)> log, long since)
-    {
-        for (int i = 0; i < log.Count; i++)
-        {
-            if (IsCurrent(log[i]) && log[i].Bet.SettledAt > since)
-            {
-                return i;
-            }
-        }
-        return log.Count;
     }
 }

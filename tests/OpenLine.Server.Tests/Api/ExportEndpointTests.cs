@@ -213,6 +213,27 @@ public sealed class ExportEndpointTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task From_between_a_settlement_and_its_regrade_exports_the_bet_once_in_its_current_state()
+    {
+        GradingSetup.Scenario bet = await fixture.MatchScenarioAsync();
+        await fixture.GradeAsync(bet.Game.Id, 3, 1);
+        string graded = (await fixture.Admin.GetAsync($"/admin/bets/{bet.TxId}")).Data["settlement"]!["settledAt"].Str();
+        await Task.Delay(20, TestContext.Current.CancellationToken); // the regrade in a later millisecond
+        await fixture.GradeAsync(bet.Game.Id, 1, 3);
+        string regraded = (await fixture.Admin.GetAsync($"/admin/bets/{bet.TxId}")).Data["settlement"]!["settledAt"].Str();
+        string afterRegrade = DateTimeOffset.Parse(regraded, CultureInfo.InvariantCulture).AddMilliseconds(1).ToString("O", CultureInfo.InvariantCulture);
+
+        Dictionary<string, string> fromGrading = Row(ParseCsv((await ExportAsync($"?from={Uri.EscapeDataString(graded)}")).Body), bet.TxId);
+        Dictionary<string, string> fromRegrade = Row(ParseCsv((await ExportAsync($"?from={Uri.EscapeDataString(regraded)}")).Body), bet.TxId);
+        List<string> later = ParseCsv((await ExportAsync($"?from={Uri.EscapeDataString(afterRegrade)}")).Body).Skip(1).Select(r => r[0]).ToList();
+
+        Assert.NotEqual(graded, regraded);
+        Assert.Equal(("1-3", "loser", regraded), (fromGrading["score"], fromGrading["takerOutcome"], fromGrading["settledAt"]));
+        Assert.Equal(fromGrading, fromRegrade);
+        Assert.DoesNotContain(bet.TxId, later);
+    }
+
+    [Fact]
     public async Task An_export_larger_than_a_page_streams_every_row_once()
     {
         ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();

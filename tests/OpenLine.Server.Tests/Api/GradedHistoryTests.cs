@@ -459,6 +459,32 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Since_between_a_settlement_and_its_regrade_skips_the_superseded_entry_and_delivers_the_regrade_once()
+    {
+        ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
+        ExchangeSetup.User maker = await fixture.CreateUserAsync();
+        ExchangeSetup.User taker = await fixture.CreateUserAsync();
+        await maker.PlaceAsync(Post(game, game.AwayId, 150, 200));
+        string txId = await TakeAsync(taker, ExchangeSetup.Moneyline(game, game.HomeId, -150, 120));
+        DateTimeOffset before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await fixture.GradeAsync(game.Id, 100, 110);
+        DateTimeOffset graded = Time(OnlyRow((await SinceAsync(taker, before)).Data)["settledAt"]);
+        await Task.Delay(20, TestContext.Current.CancellationToken); // the regrade in a later millisecond
+        await fixture.GradeAsync(game.Id, 110, 100);
+
+        OpenLineClient.Response fromBefore = await SinceAsync(taker, graded.AddMilliseconds(-1));
+        OpenLineClient.Response fromGrading = await SinceAsync(taker, graded);
+        DateTimeOffset regraded = Time(OnlyRow(fromGrading.Data)["settledAt"]);
+        OpenLineClient.Response fromRegrade = await SinceAsync(taker, regraded);
+
+        Assert.True(regraded > graded);
+        Assert.Equal((txId, "loser"), (Text(OnlyRow(fromBefore.Data)["txID"]), Text(OnlyRow(fromBefore.Data)["outcome"])));
+        Assert.Equal(OnlyRow(fromBefore.Data).ToJsonString(), OnlyRow(fromGrading.Data).ToJsonString());
+        Assert.Empty(fromRegrade.Data["graded"]!.AsArray());
+        Assert.False(fromRegrade.Data["hasMore"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Graded_since_takes_exactly_one_of_since_and_cursor_and_only_the_callers_own_unchanged_cursor()
     {
         ExchangeSetup.User alice = await fixture.CreateUserAsync();

@@ -77,12 +77,19 @@ public static class SettlementExport
     }
 
     /// <summary>
-    /// One page, read on the engine thread: the rows of current settlements from settle-log index
-    /// <paramref name="start"/> on, in [from, to). Stale entries (the bet was settled again later) are
-    /// skipped. Current entries are in settlement-time order, so the first one at or after
-    /// <paramref name="to"/> ends the export.
+    /// The settle-log index the export starts at: the first (re)settlement made at or after
+    /// <paramref name="from"/> (a binary search; the log is in settle order, which is time order), or 0
+    /// without <paramref name="from"/>. Engine thread only.
     /// </summary>
-    public static (List<SettlementRow> Rows, int Next, bool Done) ReadPage(Exchange engine, int start, long? from, long? to)
+    public static int FirstIndex(Exchange engine, long? from) => from is { } begin ? engine.SettlementIndexAfter(begin - 1) : 0;
+
+    /// <summary>
+    /// One page, read on the engine thread: the rows of current settlements from settle-log index
+    /// <paramref name="start"/> (<see cref="FirstIndex"/> for the first page) on, before <paramref name="to"/>.
+    /// Stale entries (the bet was settled again later) are skipped. Current entries are in
+    /// settlement-time order, so the first one at or after <paramref name="to"/> ends the export.
+    /// </summary>
+    public static (List<SettlementRow> Rows, int Next, bool Done) ReadPage(Exchange engine, int start, long? to)
     {
         IReadOnlyList<(ulong Sequence, Bet Bet)> log = engine.Settlements;
         var rows = new List<SettlementRow>();
@@ -98,10 +105,7 @@ public static class SettlementExport
             {
                 return (rows, i, true);
             }
-            if (from is not { } begin || bet.SettledAt >= begin)
-            {
-                rows.Add(SettlementRow.Of(bet));
-            }
+            rows.Add(SettlementRow.Of(bet));
         }
         return (rows, i, i >= log.Count);
     }

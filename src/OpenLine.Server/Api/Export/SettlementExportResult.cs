@@ -44,12 +44,14 @@ public sealed class SettlementExportResult(Sequencer sequencer, long? from, long
         {
             WriteLine(body, string.Join(',', Columns.Select(Csv.Field)));
         }
-        int next = 0;
+        int? next = null; // the first page finds its start from `from`
         while (true)
         {
-            int start = next;
-            (List<SettlementRow> rows, next, bool done) = await sequencer.QueryAsync(engine => SettlementExport.ReadPage(engine, start, from, to))
+            int? start = next;
+            (List<SettlementRow> rows, int after, bool done) = await sequencer
+                .QueryAsync(engine => SettlementExport.ReadPage(engine, start ?? SettlementExport.FirstIndex(engine, from), to))
                 .ConfigureAwait(false);
+            next = after;
             foreach (SettlementRow row in rows)
             {
                 if (ndjson)
