@@ -14,36 +14,6 @@ public static class AccountViews
         game.Id.ToString(), game.League, game.Sport, Wire.Time(game.StartsAt), game.Ended, game.EventName, IsFutures: false,
         Views.Participants(game));
 
-    /// <summary>
-    /// The game inside a graded row (API §4.3 as the service's graded schema has it): the fields of
-    /// <see cref="Views.Game"/> it allows, and each participant's score once the game has a final one.
-    /// </summary>
-    public static GradedGameDto GradedGame(Game game)
-    {
-        FinalScore? score = game.Score;
-        return new GradedGameDto
-        {
-            EventName = game.EventName,
-            Id = game.Id.ToString(),
-            Ended = game.Ended,
-            League = game.League,
-            Live = game.Live,
-            Start = Wire.Time(game.StartsAt),
-            Sport = game.Sport,
-            Participants =
-            [
-                new GradedParticipantDto
-                {
-                    Id = game.Away.Id.ToString(), LongName = game.Away.LongName, ShortName = game.Away.ShortName, HomeAway = "away", Score = score?.Away,
-                },
-                new GradedParticipantDto
-                {
-                    Id = game.Home.Id.ToString(), LongName = game.Home.LongName, ShortName = game.Home.ShortName, HomeAway = "home", Score = score?.Home,
-                },
-            ],
-        };
-    }
-
     /// <summary>Bet-history figures (rules §1): a string with exactly 2 decimals, half away from zero.</summary>
     public static string Figure(Money value) => Wire.Cents(value);
 

@@ -20,6 +20,7 @@ public sealed class CallerBets(Exchange engine, Account me)
 {
     private Dictionary<ObjectId, List<Bet>>? _takerBetsByWagerRequest;
     private Dictionary<ObjectId, Order>? _knownOrdersByWagerRequest;
+    private Dictionary<Game, GradedRowFacts.GameState>? _gameStates;
 
     public Account Me { get; } = me;
 
@@ -90,64 +91,53 @@ public sealed class CallerBets(Exchange engine, Account me)
     }
 
     /// <summary>One settled fill from the caller's side (API §3.3 getGraded rows): the taker or the maker variant.</summary>
-    public GradedWagerDto GradedRow(Bet bet)
+    public GradedWagerDto GradedRow(Bet bet) => GradedFacts(bet).ToDto();
+
+    /// <summary>
+    /// What <see cref="GradedRow"/> shows of one settled fill, copied from the live state: the part of a
+    /// graded row that must run on the engine thread. <see cref="GradedRowFacts.ToDto()"/> builds the row
+    /// anywhere afterwards. Each game is copied once per <see cref="CallerBets"/>.
+    /// </summary>
+    public GradedRowFacts GradedFacts(Bet bet)
     {
         bool taker = ReferenceEquals(bet.Taker, Me);
-        GradedFigures figures = Figures(bet);
         OrderBook book = bet.Book;
         int side = taker ? bet.TakerSide : 1 - bet.TakerSide;
-        LineNumber? number = book.NumberFor(side);
-        decimal? spread = book.Type == MarketType.Spread ? Wire.Number(number) : null;
-        decimal? total = book.Type == MarketType.Total ? Wire.Number(number) : null;
-        string origin = taker ? "wager" : "offer";
-        GradedWagerDto row = taker
-            ? new TakerGradedWagerDto
-            {
-                Spread = spread,
-                Total = total,
-            }
-            : new MakerGradedWagerDto
-            {
-                Spread = spread,
-                Total = total,
-                TakenRatio = decimal.Round(bet.MakerOrder.TakenRatio, 8, MidpointRounding.AwayFromZero),
-                Expiry = Wire.Time(bet.MakerOrder.EffectiveExpiresAt),
-            };
-        return row with
+        _gameStates ??= [];
+        if (!_gameStates.TryGetValue(bet.Game, out GradedRowFacts.GameState? game))
         {
-            Id = RowId(bet).ToString(),
-            TxID = bet.TxId.ToString(),
-            TicketNumber = TicketNumber(bet, origin),
-            Type = book.Type.ToWire(),
-            Outcome = figures.Outcome.ToWire(),
-            Bet = Wire.Amount(taker ? bet.TakerStake : bet.MakerStake),
-            Odds = (taker ? bet.TakerOdds : bet.MakerOdds).Value,
-            OU = book.Type == MarketType.Total ? Exchange.SideToken(book, side) : null,
-            ParticipantID = book.Type is MarketType.Moneyline or MarketType.Spread ? Exchange.SideToken(book, side) : null,
-            Market = Exchange.MarketToken(book),
-            Side = book.Type == MarketType.Moneyline1x2 ? Exchange.SideToken(book, side) : null,
-            MatchedTime = Wire.Time(bet.MatchedAt),
-            SettledAt = Wire.Time(bet.SettledAt),
-            CreatedAt = Wire.Time(taker ? bet.MatchedAt : bet.MakerOrder.CreatedAt),
-            AdminRefund = bet.AdminRefund,
-            Risk = AccountViews.Figure(figures.Risk),
-            Win = AccountViews.Figure(figures.Win),
-            Fee = AccountViews.Figure(figures.Fee),
-            Result = AccountViews.Figure(figures.Result),
-            Origin = origin,
-            WagerRequestID = (taker ? bet.TakerWagerRequestId : bet.MakerOrder.WagerRequestId).ToString(),
-            UserReference = taker ? bet.TakerUserReference : bet.MakerOrder.UserReference,
-            IsPostArb = (taker ? bet.IsPostArb : bet.MakerOrder.IsPostArb) ? true : null,
-            Game = AccountViews.GradedGame(bet.Game),
-        };
+            _gameStates[bet.Game] = game = GradedRowFacts.GameState.Of(bet.Game);
+        }
+        return new GradedRowFacts(
+            Taker: taker,
+            Id: RowId(bet),
+            TxId: bet.TxId,
+            WagerRequestId: taker ? bet.TakerWagerRequestId : bet.MakerOrder.WagerRequestId,
+            Type: book.Type,
+            Side: Exchange.SideToken(book, side),
+            Market: Exchange.MarketToken(book),
+            Number: book.NumberFor(side),
+            Stake: taker ? bet.TakerStake : bet.MakerStake,
+            Odds: (taker ? bet.TakerOdds : bet.MakerOdds).Value,
+            Figures: Figures(bet),
+            MatchedAt: bet.MatchedAt,
+            // A taker's order is created by the command that matched it; a maker's when it rested.
+            CreatedAt: taker ? bet.MatchedAt : bet.MakerOrder.CreatedAt,
+            SettledAt: bet.SettledAt,
+            AdminRefund: bet.AdminRefund,
+            IsPostArb: taker ? bet.IsPostArb : bet.MakerOrder.IsPostArb,
+            UserReference: taker ? bet.TakerUserReference : bet.MakerOrder.UserReference,
+            TakenRatio: taker ? 0m : bet.MakerOrder.TakenRatio,
+            Expiry: taker ? null : bet.MakerOrder.EffectiveExpiresAt,
+            Game: game);
     }
 
     /// <summary>
     /// A 32-hex ticket (API §8.7) derived from the fill and the side only, so it is the same on every
     /// call, across regrades and restarts, and differs between the taker's and the maker's row.
     /// </summary>
-    public static string TicketNumber(Bet bet, string origin) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes($"openline-ticket:{bet.TxId}:{origin}")).AsSpan(0, 16));
+    public static string TicketNumber(ObjectId txId, string origin) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes($"openline-ticket:{txId}:{origin}")).AsSpan(0, 16));
 
     /// <summary>The row id of a fill of the caller's (see the remarks on the class).</summary>
     public ObjectId RowId(Bet bet) => ReferenceEquals(bet.Taker, Me)

@@ -49,25 +49,58 @@ public static class GradedEndpoints
         {
             return ApiResults.BadRequest(error!);
         }
-        GradedDto graded = await api.Sequencer.QueryAsync(engine =>
+        // One query, so every row reads the same state; on the engine thread it only copies each row's values
+        // (GradedRowFacts). Sorting, summing and building the rows happen after it returns, on this thread.
+        List<GradedRowFacts> facts = await api.Sequencer.QueryAsync(engine =>
         {
             var bets = new CallerBets(engine, engine.Accounts[caller.AccountId]);
-            List<Bet> settled = bets.Graded.Where(b => window.Contains(b.Game.StartsAt))
-                .OrderByDescending(b => b.Game.StartsAt).ThenBy(b => b.SettledAt).ThenBy(b => b.TxId)
-                .ToList();
-            decimal pnl = 0m;
-            decimal volume = 0m;
-            var rows = new List<GradedWagerDto>(settled.Count);
-            foreach (Bet bet in settled)
+            IReadOnlyList<Bet> mine = bets.Me.Bets;
+            int count = 0;
+            foreach (Bet bet in mine)
             {
-                GradedFigures figures = bets.Figures(bet);
-                pnl += figures.Result.ToDecimal();
-                volume += Money.Min(figures.Risk, figures.Win).ToDecimal();
-                rows.Add(bets.GradedRow(bet));
+                count += bet.IsGraded && window.Contains(bet.Game.StartsAt) ? 1 : 0;
             }
-            return new GradedDto(rows, new GradedSummaryDto(WholeDollars(pnl), WholeDollars(volume)));
+            var copied = new List<GradedRowFacts>(count);
+            foreach (Bet bet in mine)
+            {
+                if (bet.IsGraded && window.Contains(bet.Game.StartsAt))
+                {
+                    copied.Add(bets.GradedFacts(bet));
+                }
+            }
+            return copied;
         }).ConfigureAwait(false);
-        return ApiResults.Data(graded);
+        return ApiResults.Data(Graded(facts));
+    }
+
+    /// <summary>
+    /// The response of <c>getGraded</c> from the copied rows (off the engine thread): game start
+    /// descending, then settlement time, then txID (API §3.3), and the summary.
+    /// </summary>
+    private static GradedDto Graded(List<GradedRowFacts> facts)
+    {
+        facts.Sort(static (a, b) =>
+        {
+            int order = b.Game.StartsAt.CompareTo(a.Game.StartsAt);
+            order = order != 0 ? order : a.SettledAt.CompareTo(b.SettledAt);
+            order = order != 0 ? order : a.TxId.CompareTo(b.TxId);
+            return order != 0 ? order : b.Taker.CompareTo(a.Taker);
+        });
+        decimal pnl = 0m;
+        decimal volume = 0m;
+        var games = new Dictionary<GradedRowFacts.GameState, GradedGameDto>(ReferenceEqualityComparer.Instance);
+        var rows = new List<GradedWagerDto>(facts.Count);
+        foreach (GradedRowFacts row in facts)
+        {
+            pnl += row.Figures.Result.ToDecimal();
+            volume += Money.Min(row.Figures.Risk, row.Figures.Win).ToDecimal();
+            if (!games.TryGetValue(row.Game, out GradedGameDto? game))
+            {
+                games[row.Game] = game = row.Game.ToDto();
+            }
+            rows.Add(row.ToDto(game));
+        }
+        return new GradedDto(rows, new GradedSummaryDto(WholeDollars(pnl), WholeDollars(volume)));
     }
 
     /// <summary>Rounded once from the exact sum, half away from zero (rules §1).</summary>

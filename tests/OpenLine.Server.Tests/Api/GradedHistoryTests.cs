@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OpenLine.Server.Api;
+using OpenLine.Server.Sequencing;
 using OpenLine.Server.Tests.Kit;
 
 namespace OpenLine.Server.Tests.Api;
@@ -220,6 +222,36 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal([third.Id, second.Id, first.Id], data["graded"]!.AsArray().Select(r => Text(r!["game"]!["id"])));
         // pnl = round(−1.01 + 79.20 + 0) = round(78.19) = 78; volume = round(1.00 + 79.20 + 50.00) = round(130.20) = 130.
         Assert.Equal((78, 130), (data["summary"]!["pnl"]!.GetValue<int>(), data["summary"]!["volume"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Get_graded_holds_the_engine_thread_only_to_copy_a_few_values_per_row()
+    {
+        // The single sequencer thread serves every command, so a long history must not be turned into
+        // response rows there: the query copies each row's values, and the rows are built, sorted and
+        // summed on the request thread. Measured as bytes allocated on the engine thread (a count, not a time).
+        const int Fills = 300;
+        ExchangeSetup.GameInfo game = await fixture.CreateGameAsync(start: DateTimeOffset.UtcNow.AddDays(1));
+        ExchangeSetup.User maker = await fixture.CreateUserAsync();
+        ExchangeSetup.User taker = await fixture.CreateUserAsync();
+        await maker.PlaceAsync(Post(game, game.AwayId, 100, 2000));
+        for (int placed = 0; placed < Fills; placed += 150)
+        {
+            await taker.PlaceAsync([.. Enumerable.Range(0, 150).Select(_ => ExchangeSetup.Moneyline(game, game.HomeId, 100, 1, "fillAndKill"))]);
+        }
+        await fixture.GradeAsync(game.Id, 100, 110);
+        Sequencer sequencer = fixture.Server.Services.GetRequiredService<Sequencer>();
+        string path = $"/user/v2/getGraded?endDate={Iso(StartOf(game).AddDays(1))}"; // the full history
+        Assert.Equal(Fills, (await taker.Client.GetAsync(path)).Data["graded"]!.AsArray().Count); // warm up
+
+        long before = await sequencer.QueryAsync(_ => GC.GetAllocatedBytesForCurrentThread());
+        OpenLineClient.Response response = await taker.Client.GetAsync(path);
+        long after = await sequencer.QueryAsync(_ => GC.GetAllocatedBytesForCurrentThread());
+
+        Assert.Equal(Fills, response.Data["graded"]!.AsArray().Count);
+        Assert.Equal(Fills * 99 / 100, response.Data["summary"]!["pnl"]!.GetValue<int>()); // each wins 1 less 1% commission
+        long perRow = (after - before) / Fills;
+        Assert.True(perRow <= 512, $"{perRow} bytes per row allocated on the engine thread");
     }
 
     // ---- Windows -----------------------------------------------------------------------------

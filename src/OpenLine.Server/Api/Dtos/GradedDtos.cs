@@ -12,7 +12,7 @@ namespace OpenLine.Server.Api.Dtos;
 /// </summary>
 /// <remarks>
 /// The shared fields have defaults instead of <c>required</c> so that one <c>with</c> expression fills
-/// them on either variant; <see cref="CallerBets.GradedRow"/> is the one place that builds rows.
+/// them on either variant; <see cref="GradedRowFacts.ToDto(GradedGameDto)"/> is the one place that builds rows.
 /// </remarks>
 [JsonDerivedType(typeof(TakerGradedWagerDto))]
 [JsonDerivedType(typeof(MakerGradedWagerDto))]
