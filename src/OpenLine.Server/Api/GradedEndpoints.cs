@@ -20,16 +20,22 @@ public static class GradedEndpoints
     private const string InvalidCursor = "Invalid cursor: send the cursor of a previous getGradedSince response, unchanged.";
     private static readonly string[] GetAndPost = ["GET", "POST"];
 
+    private const string SummaryDescription = "`summary` is in whole dollars, each figure rounded once (half away from zero) from the exact sum "
+        + "over every returned row: `pnl` = Σ `result`, `volume` = Σ min(`risk`, `win`). `volume` includes refunded rows "
+        + "(pushes and voids) at min(risk, win) like any other: API §3.3 gives the formula with no exception, and it is applied as written.";
+
     public static IEndpointRouteBuilder MapGraded(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/user/v2/getGraded", GetAndPost, (HttpContext context, ApiContext api, GradedRateLimits limits) =>
             api.ForUserAsync(context, (args, caller) => GetGradedAsync(context, api, limits, args, caller, acceptLegacyDates: false)))
             .Documented<GradedDto>(Tag, "The caller's settled bets whose game started in [startDate, endDate) (ISO 8601; at most 35 days; "
-                + "omit startDate for the full history), one row per fill, game start descending, with a P&L summary. 60 a minute per user", 400, 401, 429);
+                + "omit startDate for the full history), one row per fill, game start descending, with a P&L summary. 60 a minute per user", 400, 401, 429)
+            .WithDescription(SummaryDescription);
         app.MapMethods("/user/getGradedWagers", GetAndPost, (HttpContext context, ApiContext api, GradedRateLimits limits) =>
             api.ForUserAsync(context, (args, caller) => GetGradedAsync(context, api, limits, args, caller, acceptLegacyDates: true)))
             .Documented<GradedDto>(Tag, "Legacy alias of v2/getGraded that also takes MM-DD-YYYY dates (as API §3.3 describes them: "
-                + "startDate=06-22-2022 takes games from 06-21-2022 00:00 UTC; an end day is included whole; no 35-day cap)", 400, 401, 429);
+                + "startDate=06-22-2022 takes games from 06-21-2022 00:00 UTC; an end day is included whole; no 35-day cap)", 400, 401, 429)
+            .WithDescription(SummaryDescription);
         app.MapMethods("/user/v2/getGradedSince", GetAndPost, (HttpContext context, ApiContext api, GradedRateLimits limits) =>
             api.ForUserAsync(context, (args, caller) => GetGradedSinceAsync(context, api, limits, args, caller)))
             .Documented<GradedSinceDto>(Tag, "The caller's settlements in settlement order, 100 a page: start with since (ISO 8601, strictly after), "
@@ -93,6 +99,8 @@ public static class GradedEndpoints
         foreach (GradedRowFacts row in facts)
         {
             pnl += row.Figures.Result.ToDecimal();
+            // API §3.3: volume = round(Σ min(risk, win)) over the rows. The spec makes no exception for refunded
+            // rows (push, void), so they count at min(risk, win) too: the formula as written (see SummaryDescription).
             volume += Money.Min(row.Figures.Risk, row.Figures.Win).ToDecimal();
             if (!games.TryGetValue(row.Game, out GradedGameDto? game))
             {

@@ -49,6 +49,23 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_graded_history_operations_say_that_volume_counts_refunded_rows_too()
+    {
+        var anonymous = new OpenLineClient(fixture.Server.CreateHttpClient());
+        JsonObject paths = (await anonymous.GetAsync("/openapi.json")).Body!["paths"]!.AsObject();
+
+        foreach (string path in new[] { "/user/v2/getGraded", "/user/getGradedWagers" })
+        {
+            foreach (string method in new[] { "get", "post" })
+            {
+                string? description = paths[path]![method]!["description"]?.GetValue<string>();
+                Assert.True(description is not null && description.Contains("`volume` includes refunded rows", StringComparison.Ordinal),
+                    $"{method.ToUpperInvariant()} {path}: {description}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_reference_page_at_docs_serves_its_script_from_this_server_not_a_cdn()
     {
         using HttpClient http = fixture.Server.CreateHttpClient();

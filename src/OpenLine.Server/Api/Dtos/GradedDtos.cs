@@ -143,7 +143,10 @@ public sealed record GradedParticipantDto
     public int? Score { get; init; }
 }
 
-/// <summary>Whole dollars, each rounded once from exact sums: <c>pnl</c> = Σ result, <c>volume</c> = Σ min(risk, win).</summary>
+/// <summary>
+/// Whole dollars, each rounded once from exact sums over the rows: <c>pnl</c> = Σ result, <c>volume</c> =
+/// Σ min(risk, win), refunded rows (pushes, voids) included, as API §3.3 writes the formula.
+/// </summary>
 public sealed record GradedSummaryDto(long Pnl, long Volume);
 
 /// <summary><c>getGraded</c> and <c>getGradedWagers</c>: the rows, game start descending, and their summary.</summary>
