@@ -213,6 +213,6 @@ public sealed partial class Exchange
     /// <summary>What a cancel reported, rendered from the cancelled order.</summary>
     private static CancelReport CancelReportFor(Order order) =>
         new(order.Id, order.Game.Id, order.Book.Type, SideToken(order), MarketToken(order), order.Book.NumberFor(order.Side), order.Odds,
-            order.Filled, order.Offered - order.Filled - order.Released, OrderDescriptions.Describe(order), order.UserReference,
+            order.Filled, order.Offered - order.Filled - order.Released, OrderDescriptions.Subject(order), order.UserReference,
             order.CancelReason ?? CancelReason.User);
 }

@@ -3,9 +3,6 @@ namespace OpenLine.Core;
 /// <summary>Human-readable order descriptions for cancel results, e.g. <c>Lakers ML +125</c>, <c>Dallas Mavericks +3.5</c>, <c>Over 220.5</c>.</summary>
 public static class OrderDescriptions
 {
-    public static string Describe(Order order) =>
-        Describe(order.Book.Type, Subject(order), Exchange.SideToken(order), order.Book.NumberFor(order.Side), order.Odds);
-
     /// <summary>
     /// The description from its parts: <paramref name="subject"/> is what <see cref="Subject"/> gives,
     /// <paramref name="side"/> the order's side token (yes/no on 1x2), <paramref name="number"/> its line from its own side.
