@@ -6,7 +6,7 @@ namespace OpenLine.Core;
 /// </summary>
 public sealed class Account
 {
-    private readonly HashSet<Order> _openOrders = [];
+    private readonly OpenOrderList _openOrders = new();
     private readonly List<Bet> _bets = [];
     private readonly Dictionary<Game, GamePosition> _positions = [];
     private readonly List<(ulong Sequence, Bet Bet)> _settlements = [];
@@ -52,7 +52,8 @@ public sealed class Account
     /// <summary><c>displayBalance − creditLimit + liability</c> (rules §5).</summary>
     public Money Available => Balance - CreditLimit + Liability;
 
-    public IReadOnlyCollection<Order> OpenOrders => _openOrders;
+    /// <summary>The account's open orders, oldest first.</summary>
+    public OpenOrderList OpenOrders => _openOrders;
     public IReadOnlyList<Bet> Bets => _bets;
 
     /// <summary>The account's matched position per game.</summary>

@@ -190,5 +190,5 @@ public sealed partial class Exchange
     private readonly record struct PlannedFill(Order Maker, Money TakerStake, Money MakerStake);
 
     /// <summary>An accepted input order: its owner and, if its remainder rested, that order.</summary>
-    public sealed record WagerRequest(Account Owner, Order? Rest);
+    public readonly record struct WagerRequest(Account Owner, Order? Rest);
 }

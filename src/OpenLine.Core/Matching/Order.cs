@@ -80,4 +80,8 @@ public sealed class Order
     internal PriceLevel? Level;
     internal Order? Next;
     internal Order? Previous;
+
+    // Intrusive links of the owner's open-order list (Account.OpenOrders).
+    internal Order? OwnerNext;
+    internal Order? OwnerPrevious;
 }

@@ -194,7 +194,7 @@ public sealed class CallerBets(Exchange engine, Account me)
             return known;
         }
         // A taker's remainder that rested and left without a fill: the engine's wager-request index knows it.
-        return engine.WagerRequests.TryGetValue(wagerRequestId, out Exchange.WagerRequest? request) && ReferenceEquals(request.Owner, Me)
+        return engine.WagerRequests.TryGetValue(wagerRequestId, out Exchange.WagerRequest request) && ReferenceEquals(request.Owner, Me)
             ? request.Rest
             : null;
     }
@@ -227,6 +227,6 @@ public sealed class CallerBets(Exchange engine, Account me)
         {
             return !ReferenceEquals(bet.Taker, Me) && !ReferenceEquals(bet.Maker, Me);
         }
-        return engine.WagerRequests.TryGetValue(id, out Exchange.WagerRequest? request) && !ReferenceEquals(request.Owner, Me);
+        return engine.WagerRequests.TryGetValue(id, out Exchange.WagerRequest request) && !ReferenceEquals(request.Owner, Me);
     }
 }
