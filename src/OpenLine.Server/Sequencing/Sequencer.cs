@@ -35,6 +35,11 @@ public sealed class Sequencer : IDisposable
     private readonly ConcurrentQueue<WorkItem> _queue = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly ConcurrentDictionary<ulong, TaskCompletionSource<OrderOutcome>> _holds = new();
+
+    // Resolved holds stay answerable for a while, for a request thread that asks after the release
+    // (a slow client, a long GC): (hold, time resolved), oldest first; sequencer thread only.
+    private readonly Queue<(ulong HoldId, long ResolvedAt)> _resolvedHolds = new();
+    private const long ResolvedHoldRetentionMs = 60_000;
     private readonly TaskCompletionSource _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private readonly ITimer _dueTimer;
@@ -85,8 +90,9 @@ public sealed class Sequencer : IDisposable
     }
 
     /// <summary>
-    /// The final outcome of an order held for the live delay. Holds are registered on the engine
-    /// thread before the place result is released, so no resolution can be missed.
+    /// The final outcome of an order held for the live delay (a place's or an edit's replacement).
+    /// Holds are registered on the engine thread before the result is released, so no resolution can
+    /// be missed, and a resolved hold stays answerable for a minute after its release.
     /// </summary>
     public Task<OrderOutcome> WaitForHoldAsync(ulong holdId) =>
         _holds.TryGetValue(holdId, out TaskCompletionSource<OrderOutcome>? tcs)
@@ -333,15 +339,17 @@ public sealed class Sequencer : IDisposable
         }
         _batchRecords.Add(JournalRecord.Create((long)_engine.CommandCount, now, payload));
         _batchEvents.AddRange(_events);
-        if (result is PlaceResult place)
+        switch (result)
         {
-            foreach (OrderOutcome outcome in place.Outcomes)
-            {
-                if (outcome is OrderHeld held)
+            case PlaceResult place:
+                foreach (OrderOutcome outcome in place.Outcomes)
                 {
-                    _holds.TryAdd(held.HoldId, new TaskCompletionSource<OrderOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+                    RegisterHold(outcome);
                 }
-            }
+                break;
+            case EditResult { Replacement: { } replacement }:
+                RegisterHold(replacement);
+                break;
         }
         return result;
     }
@@ -353,8 +361,27 @@ public sealed class Sequencer : IDisposable
         return JournalRecord.Create((long)_engine.CommandCount, now, _encoder.ToArray());
     }
 
+    private void RegisterHold(OrderOutcome outcome)
+    {
+        if (outcome is OrderHeld held)
+        {
+            _holds.TryAdd(held.HoldId, new TaskCompletionSource<OrderOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+    }
+
+    private void PruneResolvedHolds()
+    {
+        long now = NowMs;
+        while (_resolvedHolds.TryPeek(out (ulong HoldId, long ResolvedAt) oldest) && now - oldest.ResolvedAt > ResolvedHoldRetentionMs)
+        {
+            _resolvedHolds.Dequeue();
+            _holds.TryRemove(oldest.HoldId, out _);
+        }
+    }
+
     private void Publish()
     {
+        PruneResolvedHolds();
         if (_batchEvents.Count > 0)
         {
             foreach (IEventSink sink in _sinks)
@@ -370,9 +397,10 @@ public sealed class Sequencer : IDisposable
             }
             foreach (ExchangeEvent e in _batchEvents)
             {
-                if (e is HeldOrderResolved resolved && _holds.TryRemove(resolved.HoldId, out TaskCompletionSource<OrderOutcome>? tcs))
+                if (e is HeldOrderResolved resolved && _holds.TryGetValue(resolved.HoldId, out TaskCompletionSource<OrderOutcome>? tcs))
                 {
                     tcs.TrySetResult(resolved.Outcome);
+                    _resolvedHolds.Enqueue((resolved.HoldId, NowMs));
                 }
             }
         }

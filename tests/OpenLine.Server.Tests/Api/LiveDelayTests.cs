@@ -37,6 +37,46 @@ public sealed class LiveDelayTests(ServerFixture fixture) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task An_edit_whose_replacement_would_fill_on_a_live_game_is_answered_after_the_delay_with_its_fill()
+    {
+        ExchangeSetup.GameInfo game = await LiveGameAsync();
+        ExchangeSetup.User maker = await fixture.CreateUserAsync();
+        ExchangeSetup.User taker = await fixture.CreateUserAsync();
+        await maker.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 150, 100, "post")); // home may take −150
+        string id = (await taker.PlaceAsync(ExchangeSetup.Moneyline(game, game.HomeId, -140, 60, "post")))[0]!["unmatched"]!["orderID"]!.GetValue<string>();
+
+        var clock = Stopwatch.StartNew();
+        OpenLineClient.Response edit = await taker.Client.PostAsync("/session/editOrder", new { sessionID = id, orderOdds = -150, orderVolume = 60 });
+        clock.Stop();
+
+        Assert.True(edit.Status == System.Net.HttpStatusCode.OK, edit.Raw);
+        Assert.True(clock.Elapsed >= Delay - TimeSpan.FromMilliseconds(20), $"answered after {clock.Elapsed.TotalMilliseconds} ms");
+        Assert.Equal(60m, edit.Data["matched"]![0]!["amount"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task A_held_orders_outcome_is_still_there_for_a_caller_who_asks_after_the_release()
+    {
+        ExchangeSetup.GameInfo game = await LiveGameAsync();
+        ExchangeSetup.User maker = await fixture.CreateUserAsync();
+        await maker.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 150, 100, "post"));
+        ExchangeSetup.User taker = await fixture.CreateUserAsync();
+        Sequencing.Sequencer sequencer = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Sequencing.Sequencer>(fixture.Server.Services);
+        Core.ObjectId takerId = Core.ObjectId.Parse(taker.Id);
+        var request = new Core.OrderRequest(Core.ObjectId.Parse(game.Id), Core.MarketType.Moneyline, game.HomeId, null,
+            Core.AmericanOdds.FromInt32(-150), Core.Money.FromDecimal(60), null, Core.OrderType.Limit, null, null);
+
+        ulong holdId = await sequencer.ExecuteAsync(new Core.PlaceOrders(takerId, [request]),
+            static (_, r) => ((Core.OrderHeld)((Core.PlaceResult)r).Outcomes[0]).HoldId);
+        await Task.Delay(Delay * 3, TestContext.Current.CancellationToken); // a slow request thread: the release has happened
+
+        Core.OrderOutcome outcome = await sequencer.WaitForHoldAsync(holdId);
+
+        Assert.Single(Assert.IsType<Core.OrderAccepted>(outcome).Fills);
+    }
+
+    [Fact]
     public async Task An_order_that_would_not_fill_rests_at_once_on_a_live_game_with_a_five_minute_expiry()
     {
         ExchangeSetup.GameInfo game = await LiveGameAsync();
