@@ -46,15 +46,29 @@ internal sealed class LocalServer : IAsyncDisposable
     /// <summary>The server's last lines of output, for a failure message.</summary>
     public string Output => string.Join('\n', _output);
 
-    public static async Task<LocalServer> StartAsync(TextWriter log, CancellationToken cancellationToken)
+    /// <summary>The server process's working set now, in bytes.</summary>
+    public long WorkingSet
     {
-        string repo = FindRepositoryRoot()
-            ?? throw new InvalidOperationException("--start-server: run from inside the OpenLine repository (no OpenLine.slnx found above the current or the tool's directory).");
-        string dll = Path.Combine(repo, ServerDll);
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    public int ProcessId => _process.Id;
+
+    public static Task<LocalServer> StartAsync(TextWriter log, CancellationToken cancellationToken) =>
+        StartAsync(ServerLaunch.Default, log, cancellationToken);
+
+    public static async Task<LocalServer> StartAsync(ServerLaunch launch, TextWriter log, CancellationToken cancellationToken)
+    {
+        string? repo = FindRepositoryRoot();
+        string dll = FindDll(launch);
         if (!File.Exists(dll))
         {
             await log.WriteLineAsync($"{ServerDll} is missing; building it: dotnet build -c Release src/OpenLine.Server").ConfigureAwait(false);
-            await BuildAsync(repo, cancellationToken).ConfigureAwait(false);
+            await BuildAsync(repo!, cancellationToken).ConfigureAwait(false);
         }
 
         int port = FreePort();
@@ -73,6 +87,14 @@ internal sealed class LocalServer : IAsyncDisposable
             $"--OpenLine:AdminToken={adminToken}", "--OpenLine:Demo=false", "--OpenLine:RateLimitPerMinute=0"])
         {
             start.ArgumentList.Add(arg);
+        }
+        foreach (string arg in launch.Args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach ((string name, string value) in launch.Environment)
+        {
+            start.Environment[name] = value;
         }
         Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server process");
         var server = new LocalServer(process, url, adminToken, dataDir, dll);
@@ -181,7 +203,20 @@ internal sealed class LocalServer : IAsyncDisposable
         }
     }
 
-    private static string? FindRepositoryRoot()
+    /// <summary>The server build <paramref name="launch"/> names, or this repository's Release build (which may not exist yet).</summary>
+    public static string FindDll(ServerLaunch launch)
+    {
+        if (launch.Dll is { } given)
+        {
+            string full = Path.GetFullPath(given);
+            return File.Exists(full) ? full : throw new InvalidOperationException($"--server-dll {full} does not exist.");
+        }
+        string repo = FindRepositoryRoot() ?? throw new InvalidOperationException(
+            "--start-server: run from inside the OpenLine repository (no OpenLine.slnx found above the current or the tool's directory), or pass --server-dll.");
+        return Path.Combine(repo, ServerDll);
+    }
+
+    public static string? FindRepositoryRoot()
     {
         foreach (string start in (string[])[Directory.GetCurrentDirectory(), AppContext.BaseDirectory])
         {

@@ -1,27 +1,24 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace OpenLine.LoadGen;
 
-/// <summary>Sums the connections' figures and prints them. Percentiles are exact: nearest rank over every sorted sample.</summary>
+/// <summary>Prints one scenario's figures: counts, errors by kind, rates, latency by request kind, CPU.</summary>
 internal static class Report
 {
-    private const string CancelRace = "cancel HTTP 409";
-
-    public static void Print(TextWriter output, IReadOnlyList<ConnectionStats> connections, long measureFrom)
+    public static void Print(TextWriter output, ScenarioResult result, IReadOnlyList<ConnectionStats> connections)
     {
-        long placeRequests = connections.Sum(c => c.PlaceRequests);
-        long cancelRequests = connections.Sum(c => c.CancelRequests);
-        long requests = placeRequests + cancelRequests;
-        long submitted = connections.Sum(c => c.OrdersSubmitted);
-        long placed = connections.Sum(c => c.OrdersPlaced);
-        long pricedToCross = connections.Sum(c => c.OrdersPricedToCross);
-        long matched = connections.Sum(c => c.OrdersMatchedOnArrival);
-        long rested = connections.Sum(c => c.OrdersRested);
-        long cancelled = connections.Sum(c => c.OrdersCancelled);
-        long lastCompletion = connections.Max(c => c.LastCompletion);
-        double seconds = lastCompletion > measureFrom ? Stopwatch.GetElapsedTime(measureFrom, lastCompletion).TotalSeconds : 0;
-
+        long Sum(Func<ConnectionStats, long> field) => connections.Sum(field);
+        Scenario scenario = result.Scenario;
+        output.WriteLine(Line($"  measured {result.Seconds:0.00} s: {result.Requests:N0} requests ({result.RequestsPerSecond:N0}/s)"));
+        if (scenario.Kind != ScenarioKind.Trivial)
+        {
+            long submitted = Sum(c => c.OrdersSubmitted);
+            long placed = Sum(c => c.OrdersPlaced);
+            output.WriteLine(Line($"  place requests   {Sum(c => c.PlaceRequests),10:N0}   orders submitted {submitted:N0}, priced to cross {Percent(Sum(c => c.OrdersPricedToCross), submitted)}"));
+            output.WriteLine(Line($"  orders placed    {placed,10:N0}   matched on arrival {Percent(Sum(c => c.OrdersMatchedOnArrival), placed)}, rested {Sum(c => c.OrdersRested):N0}"));
+            output.WriteLine(Line($"  cancel requests  {Sum(c => c.CancelRequests),10:N0}   ids {Sum(c => c.CancelsSubmitted):N0}, cancelled {Sum(c => c.OrdersCancelled):N0}"));
+        }
+        output.WriteLine(Line($"  errors           {result.UnexpectedErrors + result.ExpectedRaces,10:N0}   unexpected {result.UnexpectedErrors:N0}; expected races {result.ExpectedRaces:N0} (a cancel of an order a taker filled first)"));
         var errors = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (ConnectionStats c in connections)
         {
@@ -30,46 +27,60 @@ internal static class Report
                 errors[kind] = errors.GetValueOrDefault(kind) + count;
             }
         }
-        long errorCount = errors.Values.Sum();
-        long races = errors.Where(e => e.Key.StartsWith(CancelRace, StringComparison.Ordinal)).Sum(e => e.Value);
-
-        output.WriteLine(Line($"Results over the measured {seconds:0.00} s"));
-        output.WriteLine(Line($"  requests            {requests,10:N0}   place {placeRequests:N0}, cancel {cancelRequests:N0}"));
-        output.WriteLine(Line($"  orders submitted    {submitted,10:N0}   priced to cross {pricedToCross:N0} ({Percent(pricedToCross, submitted)})"));
-        output.WriteLine(Line($"  orders placed       {placed,10:N0}   matched on arrival {matched:N0} ({Percent(matched, placed)}), rested {rested:N0}"));
-        output.WriteLine(Line($"  orders cancelled    {cancelled,10:N0}"));
-        output.WriteLine(Line($"  errors              {errorCount,10:N0}   unexpected {errorCount - races:N0}; expected races {races:N0} (cancel of an order a taker filled first)"));
-        foreach ((string kind, long count) in errors)
+        foreach ((string kind, long count) in errors.Take(12))
         {
             output.WriteLine(Line($"    {count,10:N0}  {kind}"));
         }
-        output.WriteLine(Line($"  orders/s            {Rate(placed, seconds),10:N0}   orders placed per second, each order of a batch counted"));
-        output.WriteLine(Line($"  requests/s          {Rate(requests, seconds),10:N0}"));
-        output.WriteLine("  latency, ms (send to last byte)   p50      p99    p99.9      max    samples");
-        PrintLatency(output, "place", [.. connections.SelectMany(c => c.PlaceLatencies)]);
-        PrintLatency(output, "cancel", [.. connections.SelectMany(c => c.CancelLatencies)]);
-        PrintLatency(output, "all requests", [.. connections.SelectMany(c => c.PlaceLatencies.Concat(c.CancelLatencies))]);
-    }
-
-    private static void PrintLatency(TextWriter output, string name, long[] ticks)
-    {
-        if (ticks.Length == 0)
+        if (scenario.Paced)
         {
-            output.WriteLine(Line($"    {name,-30}    -        -        -        -          0"));
-            return;
+            output.WriteLine(Line($"  offered          {scenario.Rate,10:N0} requests/s; achieved {result.RequestsPerSecond:N0}/s{(result.Backlog > 0 ? $"; {result.Backlog:N0} due requests never sent (the server fell behind)" : "")}"));
         }
-        Array.Sort(ticks);
-        output.WriteLine(Line(
-            $"    {name,-30}{Ms(Percentile(ticks, 0.50)),7:0.00}  {Ms(Percentile(ticks, 0.99)),7:0.00}  {Ms(Percentile(ticks, 0.999)),7:0.00}  {Ms(ticks[^1]),7:0.00}  {ticks.Length,9:N0}"));
+        output.WriteLine(scenario.Kind == ScenarioKind.Trivial
+            ? Line($"  requests/s       {result.RequestsPerSecond,10:N0}")
+            : Line($"  orders/s         {result.OrdersPerSecond,10:N0}   orders placed per second, each order of a batch counted"));
+        output.WriteLine(scenario.Paced
+            ? "  latency, ms (due → last byte)     p50      p99    p99.9      max    samples"
+            : "  latency, ms (send → last byte)    p50      p99    p99.9      max    samples");
+        foreach (RequestKind kind in Enum.GetValues<RequestKind>())
+        {
+            long[] samples = [.. connections.SelectMany(c => c.LatenciesByKind[(int)kind])];
+            if (samples.Length > 0)
+            {
+                PrintLatency(output, kind.ToString().ToLowerInvariant(), Percentiles.Of(samples));
+            }
+        }
+        PrintLatency(output, "all requests", result.Latency);
+        if (scenario.Paced)
+        {
+            PrintLatency(output, "service time (send → last byte)", result.ServiceTime);
+        }
+        output.WriteLine(Line($"  CPU, cores busy  load generator {result.ClientCores:0.00}; server {(double.IsNaN(result.ServerCores) ? "n/a (not started here)" : result.ServerCores.ToString("0.00", CultureInfo.InvariantCulture))} ; other processes {result.OtherCores:0.00} (of {Environment.ProcessorCount}); server working set {result.ServerWorkingSet / (1024.0 * 1024):N0} MiB"));
     }
 
-    /// <summary>Nearest rank: the smallest sample with at least <paramref name="p"/> of all samples at or below it.</summary>
-    private static long Percentile(long[] sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    /// <summary>Requests and p99 latency by second of the measured window (by when each was due): stalls show up here.</summary>
+    public static void PrintTimeline(TextWriter output, IReadOnlyList<ConnectionStats> connections, long measureFrom, double seconds)
+    {
+        int buckets = Math.Max(1, (int)Math.Ceiling(seconds));
+        var perSecond = new List<long>[buckets];
+        for (int i = 0; i < buckets; i++)
+        {
+            perSecond[i] = [];
+        }
+        foreach (ConnectionStats c in connections)
+        {
+            for (int i = 0; i < c.DueTimes.Count; i++)
+            {
+                int second = (int)((c.DueTimes[i] - measureFrom) / System.Diagnostics.Stopwatch.Frequency);
+                perSecond[Math.Clamp(second, 0, buckets - 1)].Add(c.Latencies[i]);
+            }
+        }
+        output.WriteLine("  by second         " + string.Join(' ', Enumerable.Range(1, buckets).Select(s => s.ToString(CultureInfo.InvariantCulture).PadLeft(6))));
+        output.WriteLine("    requests (k)    " + string.Join(' ', perSecond.Select(l => (l.Count / 1000.0).ToString("0.0", CultureInfo.InvariantCulture).PadLeft(6))));
+        output.WriteLine("    p99 ms          " + string.Join(' ', perSecond.Select(l => (l.Count == 0 ? "-" : Percentiles.Of([.. l]).P99.ToString("0.0", CultureInfo.InvariantCulture)).PadLeft(6))));
+    }
 
-    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-
-    private static double Rate(long count, double seconds) => seconds > 0 ? count / seconds : 0;
+    private static void PrintLatency(TextWriter output, string name, Percentiles p) =>
+        output.WriteLine(Line($"    {name,-30}{p.P50,7:0.00}  {p.P99,7:0.00}  {p.P999,7:0.00}  {p.Max,7:0.00}  {p.Samples,9:N0}"));
 
     private static string Percent(long part, long whole) =>
         whole > 0 ? (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
