@@ -21,6 +21,7 @@ internal sealed record LoadOptions
           --batch N             orders per place request (1..200)        default 1
           --rate R              paced (open loop): R requests/s in total, latency counted from
                                 each request's due time; 0 = closed loop default 0
+          --pace-us N           paced mode: the pacer releases due requests every N µs  default 100
           --seconds S           measured duration                        default 10
           --warmup S            unmeasured load before it                default 2
           --cancel-ratio P      share of requests that cancel            default 0.3
@@ -54,6 +55,7 @@ internal sealed record LoadOptions
     public int Users { get; init; } = 16;
     public int Batch { get; init; } = 1;
     public double Rate { get; init; }
+    public int PaceMicros { get; init; } = 100;
     public double Seconds { get; init; } = 10;
     public double Warmup { get; init; } = 2;
     public double CancelRatio { get; init; } = 0.3;
@@ -123,6 +125,7 @@ internal sealed record LoadOptions
                 "--users" => TryInt(value, 1, 4096, out int n) ? options with { Users = n } : null,
                 "--batch" => TryInt(value, 1, 200, out int n) ? options with { Batch = n } : null,
                 "--rate" => TryDouble(value, 0, 10_000_000, out double d) ? options with { Rate = d } : null,
+                "--pace-us" => TryInt(value, 10, 100_000, out int n) ? options with { PaceMicros = n } : null,
                 "--seconds" => TryDouble(value, 0.1, 3600, out double d) ? options with { Seconds = d } : null,
                 "--warmup" => TryDouble(value, 0, 600, out double d) ? options with { Warmup = d } : null,
                 "--cancel-ratio" => TryDouble(value, 0, 1, out double d) ? options with { CancelRatio = d } : null,

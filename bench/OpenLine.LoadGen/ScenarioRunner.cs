@@ -30,7 +30,7 @@ internal static class ScenarioRunner
                 adminToken = server.AdminToken;
             }
             string runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-            output.WriteLine(Line($"{scenario.Name}: {scenario.Connections} connections{(scenario.Kind == ScenarioKind.Trivial ? "" : $" ({Math.Min(options.Users, scenario.Connections)} users)")}, {(scenario.Paced ? $"paced at {scenario.Rate:N0} requests/s (open loop)" : "closed loop, one request in flight each")}, {scenario.Warmup:0.#} s warm-up + {scenario.Seconds:0.#} s measured; server {url}{(server is null ? "" : $" (pid {server.ProcessId})")}"));
+            output.WriteLine(Line($"{scenario.Name}: {scenario.Connections} connections{(scenario.Kind == ScenarioKind.Trivial ? "" : $" ({Math.Min(options.Users, scenario.Connections)} users)")}, {(scenario.Paced ? $"paced at {scenario.Rate:N0} requests/s (open loop, released every {options.PaceMicros} µs)" : "closed loop, one request in flight each")}, {scenario.Warmup:0.#} s warm-up + {scenario.Seconds:0.#} s measured; server {url}{(server is null ? "" : $" (pid {server.ProcessId})")}"));
 
             clients = await CreateClientsAsync(options, scenario, url, adminToken, runId, cancellationToken).ConfigureAwait(false);
             await Task.WhenAll(clients.Select(c => c.ConnectAsync(cancellationToken))).ConfigureAwait(false);
@@ -39,7 +39,7 @@ internal static class ScenarioRunner
             long begin = Stopwatch.GetTimestamp();
             long measureFrom = begin + (long)(scenario.Warmup * Stopwatch.Frequency);
             long stopAt = measureFrom + (long)(scenario.Seconds * Stopwatch.Frequency);
-            Pacer? pacer = scenario.Paced ? new Pacer(scenario.Rate, begin, stopAt, cancellationToken) : null;
+            Pacer? pacer = scenario.Paced ? new Pacer(scenario.Rate, begin, stopAt, options.PaceMicros, cancellationToken) : null;
             pacer?.Start();
             long drainUntil = stopAt + (long)(DrainLimit.TotalSeconds * Stopwatch.Frequency);
             Task run = Task.WhenAll(clients.Select(c => Task.Run(() => pacer is null
