@@ -11,7 +11,7 @@ internal static class LatencyChart
     private const int Width = 760;
     private const int Height = 440;
     private const double Left = 70;
-    private const double Right = 30;
+    private const double Right = 45;
     private const double Top = 50;
     private const double Bottom = 60;
 
