@@ -41,7 +41,7 @@ public static class ScaleRun
         var timings = new long[level.Operations];
         var kinds = new byte[level.Operations];
         long[] counts = new long[3];
-        int warmup = Math.Min(level.Operations, 50_000);
+        int warmup = level.Operations; // as long as a timed run: tiered JIT and dynamic PGO settle first
         Pass(book, level, events, new long[warmup], new byte[warmup], new long[3]); // warm-up: JIT tiers, dictionaries grown
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         var opsPerSecond = new double[level.Runs];
