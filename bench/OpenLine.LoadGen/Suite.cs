@@ -59,7 +59,7 @@ internal static class Suite
         LatencyChart.LoadPoint[] points = [.. sweep.Select(f => PacedPoint(runs, PacedKey(f)))];
         string svg = LatencyChart.Render(points, Median(runs, r => r["http1"].RequestsPerSecond), HalfPeakP99TargetMs,
             "OpenLine REST, paced (open loop): latency vs offered load",
-            Line($"{Environment.ProcessorCount}-core machine shared by client and server, loopback, SQLite journal with fsync; {options.Connections} connections; median of {runs.Count} run(s) per point"));
+            Line($"{Environment.ProcessorCount}-core machine shared by client and server, loopback, {(options.Launch.IsDefault ? "server defaults (SQLite journal, fsync, snapshots)" : "server with " + string.Join(' ', options.Launch.Args.Concat(options.Launch.Environment.Select(e => $"{e.Key}={e.Value}"))))}; {options.Connections} connections; median of {runs.Count} run(s)"));
         await File.WriteAllTextAsync(options.Chart, svg, cancellationToken).ConfigureAwait(false);
         output.WriteLine($"Chart written to {Path.GetFullPath(options.Chart)}");
         return 0;
