@@ -33,7 +33,7 @@ internal static partial class ServerProfile
         ("Kestrel: HTTP parsing, headers, pipes", new("Kestrel|System\\.IO\\.Pipelines", RegexOptions.Compiled)),
         ("ASP.NET Core: middleware, routing, endpoints", new("Microsoft\\.AspNetCore|OpenLine\\.Server", RegexOptions.Compiled)),
         ("async and thread-pool machinery", new("System\\.Threading|System\\.Runtime\\.CompilerServices", RegexOptions.Compiled)),
-        ("runtime (libcoreclr: allocation, casts, stubs)", new("libcoreclr|\\[unknown\\]", RegexOptions.Compiled)),
+        ("runtime: allocation, GC suspension, casts, stubs (libcoreclr; memset/memmove)", new("libcoreclr|\\[unknown\\]|__memset|__memmove|__memcpy", RegexOptions.Compiled)),
     ];
 
     public static int Summarise(IReadOnlyList<string> args)
