@@ -51,9 +51,8 @@ public sealed class KillNineTests : IDisposable
     {
         int seed = Environment.TickCount;
         var random = new Random(seed);
-        int port = ServerProcess.FreePort();
         string[] settings = ["--OpenLine:RateLimitPerMinute=0", "--OpenLine:SnapshotEvery=500", .. StoreSettings(store)];
-        Log($"crash test on {store}: seed {seed}, {Rounds} kills, {Traders} concurrent traders, server on port {port}, data in {_dataDir}");
+        Log($"crash test on {store}: seed {seed}, {Rounds} kills, {Traders} concurrent traders, data in {_dataDir}");
 
         string[] tokens = [];
         string[] userIds = [];
@@ -61,8 +60,8 @@ public sealed class KillNineTests : IDisposable
         for (int round = 1; round <= Rounds; round++)
         {
             var clock = Stopwatch.StartNew();
-            using ServerProcess server = await ServerProcess.StartAsync(_dataDir, port, settings);
-            Log($"round {round}: started in {clock.ElapsedMilliseconds} ms");
+            using ServerProcess server = await ServerProcess.StartAsync(_dataDir, settings);
+            Log($"round {round}: started in {clock.ElapsedMilliseconds} ms on {server.BaseAddress}");
             using HttpClient http = new() { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
             var admin = new OpenLineClient(http, TestServer.AdminToken);
             if (round == 1)
@@ -89,7 +88,7 @@ public sealed class KillNineTests : IDisposable
             Log($"round {round}: SIGKILL after {clock.ElapsedMilliseconds} ms; {_placesAcked + _cancelsAcked - before} requests acknowledged this round");
         }
 
-        using (ServerProcess server = await ServerProcess.StartAsync(_dataDir, port, settings))
+        using (ServerProcess server = await ServerProcess.StartAsync(_dataDir, settings))
         {
             using HttpClient http = new() { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
             await VerifyAsync(new OpenLineClient(http, TestServer.AdminToken), tokens, games);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace OpenLine.Server.Tests.Kit;
 
@@ -12,11 +11,15 @@ namespace OpenLine.Server.Tests.Kit;
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _output;
 
-    private ServerProcess(Process process, Uri baseAddress)
+    /// <summary>What ASP.NET Core's host logs (category Microsoft.Hosting.Lifetime) once Kestrel is bound.</summary>
+    private const string ListeningPrefix = "Now listening on: ";
+
+    private ServerProcess(Process process, ConcurrentQueue<string> output, Uri baseAddress)
     {
         _process = process;
+        _output = output;
         BaseAddress = baseAddress;
     }
 
@@ -24,14 +27,13 @@ public sealed class ServerProcess : IDisposable
 
     public string Output => string.Join('\n', _output);
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static async Task<ServerProcess> StartAsync(string dataDir, int port, params string[] settings)
+    /// <summary>
+    /// Starts the server on a port the OS picks for it (<c>--urls http://127.0.0.1:0</c>) and waits
+    /// until it says where it listens and answers <c>/health</c> there. Choosing a free port in the test
+    /// and passing it on would race with every other server the test run starts in parallel: another
+    /// one could take the port in between, answer the health probe, and the test would talk to it.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataDir, params string[] settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -40,23 +42,51 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string url = $"http://127.0.0.1:{port}";
-        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "OpenLine.Server.dll"), "--urls", url,
+        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "OpenLine.Server.dll"), "--urls", "http://127.0.0.1:0",
             $"--OpenLine:DataDir={dataDir}", $"--OpenLine:AdminToken={TestServer.AdminToken}", "--OpenLine:Demo=false",
-            "--Logging:LogLevel:Default=Warning", .. settings])
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", .. settings])
         {
             start.ArgumentList.Add(arg);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server process");
-        var server = new ServerProcess(process, new Uri(url));
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { server._output.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { server._output.Enqueue(e.Data); } };
+        var output = new ConcurrentQueue<string>();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+            output.Enqueue(e.Data);
+            int at = e.Data.IndexOf(ListeningPrefix, StringComparison.Ordinal);
+            if (at >= 0 && Uri.TryCreate(e.Data[(at + ListeningPrefix.Length)..].Trim(), UriKind.Absolute, out Uri? address))
+            {
+                listening.TrySetResult(address);
+            }
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var probe = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        var deadline = TimeSpan.FromSeconds(60);
+        while (!listening.Task.IsCompleted)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with {process.ExitCode}:\n{string.Join('\n', output)}");
+            }
+            if (clock.Elapsed > deadline)
+            {
+                Stop(process);
+                throw new TimeoutException($"The server did not say where it listens:\n{string.Join('\n', output)}");
+            }
+            await Task.WhenAny(listening.Task, Task.Delay(50));
+        }
+
+        var server = new ServerProcess(process, output, await listening.Task);
+        using var probe = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < deadline)
         {
             if (process.HasExited)
             {
@@ -71,7 +101,7 @@ public sealed class ServerProcess : IDisposable
             }
             catch (HttpRequestException)
             {
-                // not listening yet
+                // not answering yet
             }
             catch (TaskCanceledException)
             {
@@ -84,13 +114,15 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no final snapshot, no flush.</summary>
-    public void Kill()
+    public void Kill() => Stop(_process);
+
+    private static void Stop(Process process)
     {
-        if (!_process.HasExited)
+        if (!process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree: true);
         }
-        _process.WaitForExit(10_000);
+        process.WaitForExit(10_000);
     }
 
     public void Dispose()
