@@ -47,12 +47,20 @@ public static class OpenLineApp
             : new PostgresJournalStore(options.Postgres));
         services.AddSingleton<TokenTable>();
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<TokenTable>());
-        services.AddSingleton(new UserFeed(options.FeedRetentionMinutes * 60_000L, options.FeedMaxMessagesPerUser));
+        UserFeed NewUserFeed() => new(options.FeedRetentionMinutes * 60_000L, options.FeedMaxMessagesPerUser);
+        services.AddSingleton(NewUserFeed());
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<UserFeed>());
         services.AddSingleton<PriceFeed>();
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<PriceFeed>());
-        services.AddSingleton(sp => new Sequencer(sp.GetRequiredService<IJournalStore>(), engineOptions, options.SnapshotEvery,
-            sp.GetRequiredService<TimeProvider>(), sp.GetServices<IEventSink>(), sp.GetRequiredService<ILogger<Sequencer>>()));
+        services.AddSingleton(sp =>
+        {
+            IJournalStore journal = sp.GetRequiredService<IJournalStore>();
+            var checkpointer = new Checkpointer(options.SnapshotEvery, journal.OpenForBackground,
+                () => [NewUserFeed()], // the checkpointer's own copies of the snapshotted read models
+                sp.GetRequiredService<ILogger<Checkpointer>>());
+            return new Sequencer(journal, engineOptions, sp.GetRequiredService<TimeProvider>(), sp.GetServices<IEventSink>(),
+                sp.GetRequiredService<ILogger<Sequencer>>(), checkpointer);
+        });
         services.AddSingleton<Authenticator>();
         services.AddSingleton<ApiContext>();
         services.AddSingleton<GradedRateLimits>();

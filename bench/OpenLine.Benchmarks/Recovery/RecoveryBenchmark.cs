@@ -53,7 +53,7 @@ public static class RecoveryBenchmark
         GC.Collect();
         var clock = Stopwatch.StartNew();
         using var store = new SqliteJournalStore(path);
-        var sequencer = new Sequencer(store, new ExchangeOptions(), snapshotEvery: 0, TimeProvider.System, [], NullLogger<Sequencer>.Instance);
+        var sequencer = new Sequencer(store, new ExchangeOptions(), TimeProvider.System, [], NullLogger<Sequencer>.Instance);
         sequencer.Recovered.GetAwaiter().GetResult();
         double seconds = clock.Elapsed.TotalSeconds;
         string hash = sequencer.QueryAsync(engine => engine.StateHash()).GetAwaiter().GetResult();
@@ -91,7 +91,7 @@ public static class RecoveryBenchmark
             }
             if ((long)engine.CommandCount == earlySequence)
             {
-                early = Sequencer.ComposeSnapshot(engine, []);
+                early = ServerSnapshot.Compose(engine, []);
             }
         }
 

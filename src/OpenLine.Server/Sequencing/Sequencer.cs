@@ -19,16 +19,18 @@ namespace OpenLine.Server.Sequencing;
 /// When nothing is queued the thread sleeps until the engine's next due time (expiry, game
 /// start, live release) and then applies an <see cref="AdvanceTime"/> command. If the journal
 /// cannot be written the sequencer halts (fail-stop): nothing more is acknowledged.
+/// <para>Snapshots are the <see cref="Checkpointer"/>'s business, on its own thread: every
+/// <see cref="Checkpointer.SnapshotEvery"/> commands this thread only asks for one. At a clean
+/// shutdown it writes the final one itself, so the next start replays nothing.</para>
 /// </summary>
 public sealed class Sequencer : IDisposable
 {
     private const int MaxBatch = 1024;
     private const long MaxTimerWaitMilliseconds = 60 * 60 * 1000;
-    private const int SnapshotMagic = 0x4F4C5332; // "OLS2": engine + read-model sections
 
     private readonly IJournalStore _journal;
     private readonly ExchangeOptions _options;
-    private readonly long _snapshotEvery;
+    private readonly Checkpointer? _checkpointer;
     private readonly TimeProvider _time;
     private readonly ILogger<Sequencer> _logger;
     private readonly IReadOnlyList<IEventSink> _sinks;
@@ -53,12 +55,13 @@ public sealed class Sequencer : IDisposable
     private volatile bool _stopping;
     private volatile string? _haltReason;
 
-    public Sequencer(IJournalStore journal, ExchangeOptions options, long snapshotEvery, TimeProvider time,
-        IEnumerable<IEventSink> sinks, ILogger<Sequencer> logger)
+    /// <param name="checkpointer">Takes snapshots in the background; without one, a snapshot is taken only at shutdown.</param>
+    public Sequencer(IJournalStore journal, ExchangeOptions options, TimeProvider time,
+        IEnumerable<IEventSink> sinks, ILogger<Sequencer> logger, Checkpointer? checkpointer = null)
     {
         _journal = journal;
         _options = options;
-        _snapshotEvery = snapshotEvery;
+        _checkpointer = checkpointer;
         _time = time;
         _logger = logger;
         _sinks = [.. sinks];
@@ -126,6 +129,7 @@ public sealed class Sequencer : IDisposable
         try
         {
             Recover();
+            _checkpointer?.Start(_lastSnapshot);
             _recovered.SetResult();
         }
         catch (Exception ex)
@@ -165,29 +169,7 @@ public sealed class Sequencer : IDisposable
     private void Recover()
     {
         var clock = Stopwatch.StartNew();
-        Exchange? engine = null;
-        Dictionary<string, byte[]> sections = [];
-        foreach (StoredSnapshot snapshot in _journal.SnapshotsNewestFirst())
-        {
-            if (!snapshot.IsIntact)
-            {
-                _logger.LogWarning("Snapshot at command {Sequence} fails its checksum; trying an older one", snapshot.Sequence);
-                continue;
-            }
-            try
-            {
-                (engine, sections) = ReadSnapshot(snapshot.State);
-                _lastSnapshot = snapshot.Sequence;
-                break;
-            }
-            catch (FormatException ex)
-            {
-                _logger.LogWarning(ex, "Snapshot at command {Sequence} cannot be read; trying an older one", snapshot.Sequence);
-            }
-        }
-        // A store without a snapshot replays from an engine with the default rules: the journal
-        // carries every ConfigureExchange, so replay never depends on today's configuration.
-        engine ??= new Exchange();
+        (Exchange engine, Dictionary<string, byte[]> sections, _lastSnapshot) = ServerSnapshot.LoadNewest(_journal, _logger);
         long fromSnapshot = (long)engine.CommandCount;
         foreach (IEventSink sink in _sinks)
         {
@@ -418,68 +400,30 @@ public sealed class Sequencer : IDisposable
         {
             return; // after a fault the engine may be inconsistent: never snapshot it
         }
-        if (_snapshotEvery > 0 && (long)_engine.CommandCount - _lastSnapshot >= _snapshotEvery)
+        // Called once the batch is durable, so every command up to the count is in the journal.
+        if (_checkpointer is { SnapshotEvery: > 0 } checkpointer
+            && (long)_engine.CommandCount - checkpointer.Requested >= checkpointer.SnapshotEvery)
         {
-            try
-            {
-                TakeSnapshot();
-            }
-            catch (Exception ex)
-            {
-                // A failed snapshot loses nothing: the journal still holds every command.
-                _logger.LogError(ex, "Snapshot failed; the journal keeps everything");
-            }
+            checkpointer.Request((long)_engine.CommandCount);
         }
     }
 
+    /// <summary>A snapshot of the live engine, on the calling thread: only at shutdown, when nothing runs any more.</summary>
     private void TakeSnapshot()
     {
         var clock = Stopwatch.StartNew();
-        byte[] state = ComposeSnapshot(_engine, _sinks.OfType<ISnapshottedSink>());
+        long previous = Math.Max(_lastSnapshot, _checkpointer?.LastSnapshot ?? 0);
+        byte[] state = ServerSnapshot.Compose(_engine, _sinks.OfType<ISnapshottedSink>());
         long sequence = (long)_engine.CommandCount;
         _journal.SaveSnapshot(StoredSnapshot.Create(sequence, state));
         // Keep the previous snapshot and the journal since it, so one bad snapshot never loses data.
-        if (_lastSnapshot > 0)
+        if (previous > 0)
         {
-            _journal.CompactThrough(_lastSnapshot);
+            _journal.CompactThrough(previous);
         }
         _lastSnapshot = sequence;
+        _checkpointer?.Saved(sequence);
         _logger.LogInformation("Snapshot at command {Sequence}: {Bytes} bytes in {Elapsed} ms", sequence, state.Length, clock.ElapsedMilliseconds);
-    }
-
-    /// <summary>A stored snapshot: the engine's bytes, then a named section per snapshotted read model.</summary>
-    public static byte[] ComposeSnapshot(Exchange engine, IEnumerable<ISnapshottedSink> sinks)
-    {
-        var engineBytes = new BinaryOutput(1 << 20);
-        engine.WriteSnapshot(engineBytes);
-        var output = new BinaryOutput(engineBytes.Length + 1024);
-        output.Int32(SnapshotMagic).Bytes(engineBytes.Written);
-        ISnapshottedSink[] saved = [.. sinks];
-        output.Int32(saved.Length);
-        foreach (ISnapshottedSink sink in saved)
-        {
-            var section = new BinaryOutput();
-            sink.WriteSnapshot(section);
-            output.String(sink.Name).Bytes(section.Written);
-        }
-        return output.ToArray();
-    }
-
-    private static (Exchange Engine, Dictionary<string, byte[]> Sections) ReadSnapshot(ReadOnlySpan<byte> state)
-    {
-        var input = new BinaryInput(state);
-        if (input.Int32() != SnapshotMagic)
-        {
-            throw new FormatException("Not an OpenLine server snapshot.");
-        }
-        Exchange engine = Exchange.ReadSnapshot(input.Bytes());
-        var sections = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        for (int i = input.Int32(); i > 0; i--)
-        {
-            sections[input.String()] = input.Bytes();
-        }
-        input.EnsureEnd();
-        return (engine, sections);
     }
 
     // ---- Timers, halting, shutdown --------------------------------------------------------
@@ -524,7 +468,8 @@ public sealed class Sequencer : IDisposable
         _thread.Join(TimeSpan.FromSeconds(30));
         _dueTimer.Dispose();
         FailPending();
-        if (_haltReason is null && _engine is not null && (long)_engine.CommandCount > _lastSnapshot)
+        _checkpointer?.Dispose(); // before the final snapshot: no two writers of snapshots at once
+        if (_haltReason is null && _engine is not null && (long)_engine.CommandCount > Math.Max(_lastSnapshot, _checkpointer?.LastSnapshot ?? 0))
         {
             try
             {

@@ -1,9 +1,10 @@
 namespace OpenLine.Server.Storage;
 
 /// <summary>
-/// The one small contract both stores fulfil. Called only from the sequencer thread (and at
-/// start-up and shutdown), so implementations need no locking. Every write returns only once
-/// it is durable.
+/// The one small contract both stores fulfil. One instance is used by one thread at a time, so
+/// implementations need no locking: the sequencer's instance appends, the background
+/// checkpointer's (<see cref="OpenForBackground"/>) saves snapshots and compacts. Every write
+/// returns only once it is durable.
 /// </summary>
 public interface IJournalStore : IDisposable
 {
@@ -30,4 +31,16 @@ public interface IJournalStore : IDisposable
     /// than it. Call only once a snapshot at or after <paramref name="sequence"/> is durable.
     /// </summary>
     void CompactThrough(long sequence);
+
+    /// <summary>
+    /// A second connection to the same storage, for the background checkpointer's thread: it reads
+    /// the journal, saves snapshots and compacts while this instance keeps appending. Calling this
+    /// hands background upkeep over to the returned instance (SQLite stops checkpointing its
+    /// write-ahead log on the appending connection), so its <see cref="Maintain"/> must then be called
+    /// regularly.
+    /// </summary>
+    IJournalStore OpenForBackground();
+
+    /// <summary>Background upkeep, called regularly on the background instance (SQLite: a passive WAL checkpoint).</summary>
+    void Maintain();
 }

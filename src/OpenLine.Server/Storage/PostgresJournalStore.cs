@@ -10,9 +10,11 @@ namespace OpenLine.Server.Storage;
 public sealed class PostgresJournalStore : IJournalStore
 {
     private readonly NpgsqlConnection _connection;
+    private readonly string _connectionString;
 
     public PostgresJournalStore(string connectionString)
     {
+        _connectionString = connectionString;
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
         Description = $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}";
         _connection = new NpgsqlConnection(builder.ConnectionString);
@@ -102,6 +104,14 @@ public sealed class PostgresJournalStore : IJournalStore
         old.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sequence });
         old.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    /// <summary>Another session: PostgreSQL lets it write snapshots and delete old rows while this one appends.</summary>
+    public IJournalStore OpenForBackground() => new PostgresJournalStore(_connectionString);
+
+    /// <summary>Nothing to do: PostgreSQL's own checkpointer and autovacuum look after the files.</summary>
+    public void Maintain()
+    {
     }
 
     private void Execute(string sql)

@@ -29,6 +29,17 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>A fresh data directory for a test that restarts a server on it (the test deletes it).</summary>
     public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "openline-tests", Guid.NewGuid().ToString("n"));
 
+    /// <summary>Deletes every snapshot of the embedded store in <paramref name="dataDir"/>, so the next start replays the journal alone.</summary>
+    public static void DeleteSnapshots(string dataDir)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            $"Data Source={OpenLine.Server.Storage.SqliteJournalStore.SnapshotPathFor(Path.Combine(dataDir, "openline.db"))};Pooling=False");
+        connection.Open();
+        using Microsoft.Data.Sqlite.SqliteCommand delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM snapshot";
+        Assert.True(delete.ExecuteNonQuery() > 0, "there was a snapshot to delete");
+    }
+
     public Uri BaseAddress { get; }
 
     public IServiceProvider Services => _app.Services;

@@ -33,11 +33,7 @@ public sealed class IdempotencyAcrossRestartTests : IDisposable
         }
         if (!fromSnapshot)
         {
-            using var connection = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "openline.db")};Pooling=False");
-            connection.Open();
-            using SqliteCommand delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM snapshot";
-            delete.ExecuteNonQuery();
+            TestServer.DeleteSnapshots(_dataDir);
         }
 
         await using TestServer restarted = await TestServer.LaunchAsync(dataDir: _dataDir);

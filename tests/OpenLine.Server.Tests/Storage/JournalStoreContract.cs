@@ -103,6 +103,47 @@ public abstract class JournalStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_background_connection_snapshots_and_compacts_while_the_first_keeps_appending()
+    {
+        IJournalStore store = OpenTracked("a");
+        store.Append([.. Enumerable.Range(1, 2_500).Select(i => Record(i))]);
+        store.SaveSnapshot(StoredSnapshot.Create(1_000, [1]));
+        IJournalStore background = store.OpenForBackground();
+        _opened.Add(background);
+
+        Assert.Equal(2_500, background.ReadAfter(0).Count()); // it sees what the first one committed
+        background.SaveSnapshot(StoredSnapshot.Create(2_500, [2, 5]));
+        store.Append([Record(2_501)]); // between the background's writes
+        background.CompactThrough(1_000);
+        store.Append([Record(2_502)]);
+        background.Maintain();
+        store.Append([Record(2_503)]);
+
+        Assert.Equal([2_500L, 1_000L], store.SnapshotsNewestFirst().Select(s => s.Sequence));
+        Assert.Equal([2, 5], store.SnapshotsNewestFirst().First().State);
+        Assert.Equal(Enumerable.Range(1_001, 1_503).Select(i => (long)i), store.ReadAfter(0).Select(r => r.Sequence));
+        Assert.All(background.ReadAfter(2_499), r => Assert.True(r.IsIntact));
+    }
+
+    [Fact]
+    public void What_was_written_through_both_connections_survives_reopening()
+    {
+        IJournalStore first = Open("shared");
+        IJournalStore background = first.OpenForBackground();
+        first.Append([.. Enumerable.Range(1, 20).Select(i => Record(i))]);
+        background.SaveSnapshot(StoredSnapshot.Create(10, [10]));
+        background.Maintain();
+        first.Append([Record(21)]);
+        background.Dispose();
+        first.Dispose();
+
+        IJournalStore reopened = OpenTracked("shared");
+
+        Assert.Equal(21, reopened.ReadAfter(0).Count());
+        Assert.Equal(10L, Assert.Single(reopened.SnapshotsNewestFirst()).Sequence);
+    }
+
+    [Fact]
     public void A_tampered_record_is_detected_by_its_checksum()
     {
         JournalRecord record = Record(5);

@@ -71,7 +71,40 @@ public sealed class RecoveryTests : IDisposable
         await using TestServer second = await TestServer.LaunchAsync(dataDir: _dataDir);
 
         Assert.Equal(before, await StateAsync(second));
-        Assert.NotEmpty(Query("SELECT seq FROM snapshot"));
+        Assert.NotEmpty(Query("SELECT seq FROM snapshot", SqliteJournalStore.SnapshotPathFor(Database)));
+    }
+
+    [Fact]
+    public async Task Snapshots_taken_in_the_background_while_commands_flow_rebuild_the_same_state()
+    {
+        string snapshots = SqliteJournalStore.SnapshotPathFor(Database);
+        (string Hash, long Commands) before;
+        await using (TestServer first = await TestServer.LaunchAsync(dataDir: _dataDir, settings: "--OpenLine:SnapshotEvery=4"))
+        {
+            await TradeAsync(first);
+            var anonymous = new OpenLineClient(first.CreateHttpClient());
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            // Logins are commands too; keep them coming until the checkpointer has taken two
+            // snapshots and compacted the journal behind the older one.
+            while (Query("SELECT count(*) FROM snapshot", snapshots).Single() < 2 || Query("SELECT min(seq) FROM journal").Single() == 1)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the checkpointer took two snapshots");
+                await anonymous.PostAsync("/user/login", new { username = "rita", password = "rita-password" });
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+            before = await StateAsync(first);
+        }
+        // Without the shutdown snapshot, the newest one taken in the background and the journal after it must do.
+        long shutdown = Query("SELECT max(seq) FROM snapshot", snapshots).Single();
+        Assert.Equal(before.Commands, shutdown);
+        Execute($"DELETE FROM snapshot WHERE seq = {shutdown}", snapshots);
+        long background = Query("SELECT max(seq) FROM snapshot", snapshots).Single();
+
+        await using TestServer second = await TestServer.LaunchAsync(dataDir: _dataDir);
+
+        Assert.Equal(before, await StateAsync(second));
+        Assert.InRange(background, 4, before.Commands - 1);
+        Assert.True(Query("SELECT min(seq) FROM journal").Single() > 1, "the journal was compacted");
     }
 
     [Fact]
@@ -83,7 +116,7 @@ public sealed class RecoveryTests : IDisposable
             await TradeAsync(first);
             before = await StateAsync(first);
         }
-        Execute("DELETE FROM snapshot");
+        TestServer.DeleteSnapshots(_dataDir);
 
         await using TestServer second = await TestServer.LaunchAsync(dataDir: _dataDir);
 
@@ -99,7 +132,7 @@ public sealed class RecoveryTests : IDisposable
             await TradeAsync(first);
             before = await StateAsync(first);
         }
-        Execute("DELETE FROM snapshot");
+        TestServer.DeleteSnapshots(_dataDir);
         long last = Query("SELECT max(seq) FROM journal").Single();
         Execute($"INSERT INTO journal (seq, at, payload, checksum) VALUES ({last + 1}, 0, x'0702', 12345)");
 
@@ -116,7 +149,7 @@ public sealed class RecoveryTests : IDisposable
         {
             await TradeAsync(first);
         }
-        Execute("DELETE FROM snapshot");
+        TestServer.DeleteSnapshots(_dataDir);
         Execute("UPDATE journal SET checksum = checksum + 1 WHERE seq = 3");
 
         InvalidDataException refused = await Assert.ThrowsAsync<InvalidDataException>(() => TestServer.LaunchAsync(dataDir: _dataDir));
@@ -145,9 +178,9 @@ public sealed class RecoveryTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.Status);
     }
 
-    private List<long> Query(string sql)
+    private List<long> Query(string sql, string? database = null)
     {
-        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={database ?? Database};Pooling=False");
         connection.Open();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
@@ -160,9 +193,9 @@ public sealed class RecoveryTests : IDisposable
         return values;
     }
 
-    private void Execute(string sql)
+    private void Execute(string sql, string? database = null)
     {
-        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={database ?? Database};Pooling=False");
         connection.Open();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
@@ -202,6 +235,8 @@ public sealed class RecoveryTests : IDisposable
         public void SaveSnapshot(StoredSnapshot snapshot) => inner.SaveSnapshot(snapshot);
         public IEnumerable<StoredSnapshot> SnapshotsNewestFirst() => inner.SnapshotsNewestFirst();
         public void CompactThrough(long sequence) => inner.CompactThrough(sequence);
+        public IJournalStore OpenForBackground() => inner.OpenForBackground();
+        public void Maintain() => inner.Maintain();
         public void Dispose() => inner.Dispose();
     }
 }

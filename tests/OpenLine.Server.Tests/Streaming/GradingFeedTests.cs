@@ -159,12 +159,8 @@ public sealed class GradingFeedTests(ServerFixture fixture) : IClassFixture<Serv
             }
             if (!fromSnapshot)
             {
-                using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDir, "openline.db")};Pooling=False");
-                connection.Open();
-                using Microsoft.Data.Sqlite.SqliteCommand delete = connection.CreateCommand();
-                delete.CommandText = "DELETE FROM snapshot";
-                delete.ExecuteNonQuery();
-            }
+            TestServer.DeleteSnapshots(dataDir);
+        }
 
             await using TestServer restarted = await TestServer.LaunchAsync(dataDir: dataDir);
             string after = (await new OpenLineClient(restarted.CreateHttpClient(), token).GetAsync("/v2/user/messages?afterID=0")).Raw;

@@ -62,11 +62,7 @@ public sealed class UserFeedRetentionTests : IDisposable
         }
         if (!fromSnapshot)
         {
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dataDir, "openline.db")};Pooling=False");
-            connection.Open();
-            using Microsoft.Data.Sqlite.SqliteCommand delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM snapshot";
-            delete.ExecuteNonQuery();
+            TestServer.DeleteSnapshots(_dataDir);
         }
 
         await using TestServer restarted = await TestServer.LaunchAsync(dataDir: _dataDir);
