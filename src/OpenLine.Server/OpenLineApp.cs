@@ -103,6 +103,7 @@ public static class OpenLineApp
             app.Logger.LogInformation("OpenLine operator token: {AdminToken} (generated; set OpenLine:AdminToken to keep one)", options.AdminToken);
         }
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(errorApp => errorApp.Run(WriteUnhandledAsync));
         app.UseStatusCodePages(async context =>
         {
@@ -122,6 +123,7 @@ public static class OpenLineApp
         {
             app.UseRateLimiter();
         }
+        app.UseWebPage(); // the web trading page at / (wwwroot/, embedded)
 
         app.MapGet("/health", (Readiness readiness, Sequencer sequencer) => sequencer.HaltReason is { } halted
             ? Results.Json(new { status = "halted", error = halted }, WireJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable)

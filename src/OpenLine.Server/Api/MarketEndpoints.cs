@@ -23,6 +23,9 @@ public static class MarketEndpoints
         app.MapMethods("/exchange/v2/getOrderbook", GetAndPost, (HttpContext context, ApiContext api) =>
             api.ForUserAsync(context, (args, caller) => GetOrderbookAsync(api, args, caller)))
             .Documented<GamesEnvelope<GameOrderbookFlatDto>>(Tag, "Flat, taker-facing books of a league or one game (query: league, sport, gameID)", 400, 401, 404);
+        app.MapMethods("/exchange/getLiveDelays", GetAndPost, (HttpContext context, ApiContext api) =>
+            api.ForUserAsync(context, (_, _) => GetLiveDelaysAsync(api)))
+            .Documented<LiveDelaysDto>(Tag, "OpenLine extension: the live bet delay in seconds per league (rules §6), and the default for other leagues");
         return app;
     }
 
@@ -57,6 +60,26 @@ public static class MarketEndpoints
         GameDto[] games = await api.Sequencer.QueryAsync(engine =>
             SelectGames(engine, league, sport).Select(Views.Game).ToArray()).ConfigureAwait(false);
         return ApiResults.Data(new GamesEnvelope<GameDto>(games));
+    }
+
+    /// <summary>Every league that has a game or a configured delay, with its delay; leagues as the games spell them.</summary>
+    private static async Task<IResult> GetLiveDelaysAsync(ApiContext api)
+    {
+        LiveDelaysDto delays = await api.Sequencer.QueryAsync(engine =>
+        {
+            ExchangeOptions options = engine.Options;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var leagues = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (string league in engine.Games.Values.Select(g => g.League).Concat(options.LiveDelayMilliseconds.Keys))
+            {
+                if (seen.Add(league))
+                {
+                    leagues[league] = options.LiveDelayFor(league) / 1000m;
+                }
+            }
+            return new LiveDelaysDto(options.DefaultLiveDelayMilliseconds / 1000m, leagues);
+        }).ConfigureAwait(false);
+        return ApiResults.Data(delays);
     }
 
     private static async Task<IResult> GetOrderbookAsync(ApiContext api, RequestArgs args, Caller caller)

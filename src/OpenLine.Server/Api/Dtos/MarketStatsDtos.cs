@@ -14,3 +14,9 @@ public sealed record ParticipantsDto(IReadOnlyList<ParticipantSummaryDto> Partic
 
 /// <summary><c>data</c> of <c>getMatchedVolume</c>: the dates as requested (before clamping) and the volume in dollars.</summary>
 public sealed record MatchedVolumeDto(string StartDate, string EndDate, decimal MatchedVolume);
+
+/// <summary>
+/// <c>data</c> of <c>getLiveDelays</c> (an OpenLine extension): the live bet delay in seconds of every
+/// league with a game or a configured delay, and the delay of any other league (rules §6).
+/// </summary>
+public sealed record LiveDelaysDto(decimal DefaultSeconds, IReadOnlyDictionary<string, decimal> Leagues);
