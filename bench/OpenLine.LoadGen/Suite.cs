@@ -18,6 +18,9 @@ internal static class Suite
     public const double HalfPeakP99TargetMs = 5;
     private const double HalfPeak = 0.5;
 
+    /// <summary>CPU of every other process on the machine above which a run is flagged as disturbed.</summary>
+    private const double BusyMachineCores = 0.15;
+
     public static async Task<int> RunAsync(LoadOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         double[] sweep = [.. options.Sweep.Append(HalfPeak).Distinct().Order()];
@@ -108,6 +111,13 @@ internal static class Suite
             Row($"| REST batch 1 paced at {100 * fraction:0}% of peak ({Median(runs, r => r[key].Scenario.Rate):N0} req/s offered) | {Median(runs, r => r[key].OrdersPerSecond):N0} orders/s | {Median(runs, r => r[key].RequestsPerSecond):N0} | {Each(r => r[key].OrdersPerSecond)} | {Median(runs, r => r[key].Latency.P50):0.00} | {(half ? $"**{p99:0.00}**" : p99.ToString("0.00", CultureInfo.InvariantCulture))} | {Median(runs, r => r[key].Latency.P999):0.00} | {Median(runs, r => r[key].UnexpectedErrors):N0} | {Cores(runs, key)} | {(half ? "p99 < 5 ms" : "")} | {Met(half ? p99 < HalfPeakP99TargetMs : null)} |");
         }
         Row($"");
+        ScenarioResult[] all = [.. runs.SelectMany(r => r.Values)];
+        ScenarioResult[] disturbed = [.. all.Where(r => r.OtherCores > BusyMachineCores)];
+        if (disturbed.Length > 0)
+        {
+            Row($"**Busy machine:** other processes used more than {BusyMachineCores:0.00} cores in {disturbed.Length} of {all.Length} scenario runs (up to {disturbed.Max(r => r.OtherCores):0.00}); with client and server sharing {Environment.ProcessorCount} cores, those figures are pessimistic, the paced tails most of all. Re-run on a quiet machine before quoting them.");
+            Row($"");
+        }
         Row($"Throughput counts orders placed (each order of a batch; cancels are further requests, in the requests/s column); GET /health counts requests. Latency: send → last byte in the closed loop, due time → last byte when paced (released every {options.PaceMicros} µs). Excluded: server start, user/game setup, connecting, warm-up. Cores: CPU busy over the window (others: every other process on the machine).");
         return table.ToString();
     }
