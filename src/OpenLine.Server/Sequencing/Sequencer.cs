@@ -154,10 +154,14 @@ public sealed class Sequencer : IDisposable
             }
             catch (Exception ex)
             {
-                _logger.LogCritical(ex, "Sequencer batch failed");
+                // Nothing is expected to get here (work items, the journal and sinks have their own
+                // handling). If something does, the engine may hold commands the journal does not:
+                // stop rather than journal later commands on top of them (fail-stop).
+                _logger.LogCritical(ex, "Sequencer batch failed; halting");
+                Halt("The exchange stopped after an internal error; restart it to recover from its journal.");
                 foreach ((WorkItem item, _, _) in _completions)
                 {
-                    item.Complete(null, ex); // never leave a request waiting (completion is idempotent)
+                    item.Complete(null, new ExchangeHaltedException(_haltReason!, ex)); // never leave a request waiting (completion is idempotent)
                 }
             }
         }
@@ -192,15 +196,22 @@ public sealed class Sequencer : IDisposable
             {
                 throw new InvalidDataException($"Journal gap: expected record {expected}, found {record.Sequence}.");
             }
-            Command command;
-            try
-            {
-                command = record.IsIntact ? CommandCodec.Read(record.Payload) : throw new FormatException("checksum mismatch");
-            }
-            catch (FormatException)
+            if (!record.IsIntact)
             {
                 torn = record; // only acceptable as the very last record
                 continue;
+            }
+            Command command;
+            try
+            {
+                command = CommandCodec.Read(record.Payload);
+            }
+            catch (FormatException ex)
+            {
+                // Its checksum matches, so it was written whole and may have been acknowledged:
+                // dropping it could lose an acknowledged command (a newer version's record, a codec bug).
+                throw new InvalidDataException(
+                    $"Journal record {record.Sequence} is intact but cannot be decoded ({ex.Message}); refusing to start rather than drop it.", ex);
             }
             _events.Clear();
             engine.Execute(command, record.At, _events);
@@ -465,11 +476,16 @@ public sealed class Sequencer : IDisposable
     {
         _stopping = true;
         _wake.Set();
-        _thread.Join(TimeSpan.FromSeconds(30));
+        bool stopped = _thread.Join(TimeSpan.FromSeconds(30));
         _dueTimer.Dispose();
         FailPending();
         _checkpointer?.Dispose(); // before the final snapshot: no two writers of snapshots at once
-        if (_haltReason is null && _engine is not null && (long)_engine.CommandCount > Math.Max(_lastSnapshot, _checkpointer?.LastSnapshot ?? 0))
+        if (!stopped)
+        {
+            // Still inside a batch: the engine is not ours to read. The journal has everything; the next start replays it.
+            _logger.LogError("The sequencer did not stop within 30 s; no shutdown snapshot");
+        }
+        else if (_haltReason is null && _engine is not null && (long)_engine.CommandCount > Math.Max(_lastSnapshot, _checkpointer?.LastSnapshot ?? 0))
         {
             try
             {

@@ -159,6 +159,24 @@ public sealed class RecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_intact_last_record_that_cannot_be_decoded_stops_the_start_instead_of_being_dropped()
+    {
+        await using (TestServer first = await TestServer.LaunchAsync(dataDir: _dataDir))
+        {
+            await TradeAsync(first);
+        }
+        TestServer.DeleteSnapshots(_dataDir);
+        long last = Query("SELECT max(seq) FROM journal").Single();
+        JournalRecord unknown = JournalRecord.Create(last + 1, 1_800_000_000_000, [0xEE, 1, 2, 3]); // a tag this version does not know
+        Execute($"INSERT INTO journal (seq, at, payload, checksum) VALUES ({unknown.Sequence}, {unknown.At}, x'{Convert.ToHexString(unknown.Payload)}', {unknown.Checksum})");
+
+        InvalidDataException refused = await Assert.ThrowsAsync<InvalidDataException>(() => TestServer.LaunchAsync(dataDir: _dataDir));
+
+        Assert.StartsWith($"Journal record {last + 1} is intact but cannot be decoded", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(last + 1, Query("SELECT max(seq) FROM journal").Single()); // kept for an operator (or a newer version) to read
+    }
+
+    [Fact]
     public async Task When_the_journal_cannot_be_written_nothing_is_acknowledged_and_the_exchange_halts()
     {
         FailingStore? failing = null;
