@@ -131,7 +131,7 @@ export function describeOrderError(entry) {
     case 'rejected_liability': {
       // "Insufficient balance. You have $X available for betting. Balance is $B, credit limit is $C, current liability is $L."
       const figure = (label) => {
-        const m = message.match(new RegExp(`${label} \\$(-?[\\d.,]+)`, 'i'));
+        const m = message.match(new RegExp(`${label} \\$(-?\\d[\\d,]*(?:\\.\\d+)?)`, 'i'));
         return m ? Number(m[1].replace(/,/g, '')) : null;
       };
       const available = figure('You have');

@@ -153,8 +153,8 @@ export function mount(root) {
       const rows = games.map((g) => {
         const [away, home] = g.participants;
         const name = fmt.matchup(g);
-        const awayScore = h('input', { inputmode: 'numeric', size: 3, 'aria-label': `${away.longName} score`, autocomplete: 'off', value: away.score ?? '' });
-        const homeScore = h('input', { inputmode: 'numeric', size: 3, 'aria-label': `${home.longName} score`, autocomplete: 'off', value: home.score ?? '' });
+        const awayScore = h('input', { class: 'score', inputmode: 'numeric', size: 3, 'aria-label': `${away.longName} score`, autocomplete: 'off', value: away.score ?? '' });
+        const homeScore = h('input', { class: 'score', inputmode: 'numeric', size: 3, 'aria-label': `${home.longName} score`, autocomplete: 'off', value: home.score ?? '' });
         const status = g.ended
           ? (away.score !== undefined ? `Final ${away.score}–${home.score}` : 'Voided')
           : g.live ? 'Live' : new Date(g.start).getTime() > Date.now() ? 'Open' : 'Started';

@@ -31,7 +31,40 @@ export function describeOrder(order, sides) {
 }
 
 export function gameLink(game) {
-  return h('a', { href: `#/game/${game.id}` }, fmt.matchup(game));
+  return h('a', { href: `#/game/${game.id}`, class: 'wrap' }, fmt.matchup(game));
+}
+
+function cancelButton(o, what, onCancel) {
+  const button = h('button', {
+    type: 'button',
+    class: 'small danger-outline',
+    'aria-label': `Cancel ${what} at ${fmt.odds(o.odds)}, ${fmt.money(o.remaining)} open`,
+    dataset: { cancelOrder: o.id },
+  }, 'Cancel');
+  button.addEventListener('click', () => onCancel(o, button, what));
+  return button;
+}
+
+/** Open orders of one game as a compact list (the game page's side column). */
+export function openOrdersList(orders, { sides, onCancel }) {
+  if (orders.length === 0) return h('p', { class: 'empty' }, 'No open orders.');
+  return h('ul', { class: 'compact-list', 'aria-label': 'Open orders on this game' }, orders.map((o) => {
+    const what = describeOrder(o, sides);
+    return h('li', { dataset: { orderId: o.id } },
+      h('span', null,
+        h('span', { class: 'what' }, `${what} ${fmt.odds(o.odds)}`),
+        h('span', { class: 'detail' }, `${fmt.money(o.remaining)} open · ${fmt.money(o.filled)} matched`)),
+      cancelButton(o, what, onCancel));
+  }));
+}
+
+/** Matched bets of one game as a compact list. */
+export function matchedBetsList(bets) {
+  if (bets.length === 0) return h('p', { class: 'empty' }, 'No matched bets.');
+  return h('ul', { class: 'compact-list', 'aria-label': 'Matched bets on this game' }, bets.map((b) => h('li', { dataset: { txId: b.txID } },
+    h('span', null,
+      h('span', { class: 'what' }, `${fmt.describeSelection(b.game, b)} ${fmt.odds(b.odds)}`),
+      h('span', { class: 'detail' }, `Stake ${fmt.money(b.bet)} · risk ${fmt.money(b.risk)} · to win ${fmt.money(b.win)} · ${b.origin === 'wager' ? 'you took it' : 'your offer was taken'}`)))));
 }
 
 /** Open orders with a Cancel button each. `onCancel(order, button)` does the cancel. */
@@ -39,15 +72,9 @@ export function openOrdersTable(orders, { sides, onCancel, withGame = true, capt
   const headers = [...(withGame ? ['Game'] : []), 'Bet', 'Odds', 'Open', 'Matched', 'Placed', h('span', { class: 'visually-hidden' }, 'Actions')];
   const rows = orders.map((o) => {
     const what = describeOrder(o, sides);
-    const button = h('button', {
-      type: 'button',
-      class: 'small danger-outline',
-      'aria-label': `Cancel ${what} at ${fmt.odds(o.odds)}, ${fmt.money(o.remaining)} open`,
-      dataset: { cancelOrder: o.id },
-    }, 'Cancel');
-    button.addEventListener('click', () => onCancel(o, button, what));
+    const button = cancelButton(o, what, onCancel);
     const cells = [
-      what,
+      h('span', { class: 'wrap' }, what),
       fmt.odds(o.odds),
       fmt.money(o.remaining),
       fmt.money(o.filled),
@@ -66,7 +93,7 @@ export function matchedBetsTable(bets, { withGame = true, caption = 'Matched bet
   const headers = [...(withGame ? ['Game'] : []), 'Bet', 'Odds', 'Stake', 'Risk', 'To win', 'How', 'Matched'];
   const rows = bets.map((b) => {
     const cells = [
-      fmt.describeSelection(b.game, b),
+      h('span', { class: 'wrap' }, fmt.describeSelection(b.game, b)),
       fmt.odds(b.odds),
       fmt.money(b.bet),
       fmt.money(b.risk),
@@ -91,8 +118,8 @@ export function gradedTable(rows) {
     const score = (r.game?.participants ?? []).every((p) => p.score !== undefined)
       ? ` (${r.game.participants.map((p) => p.score).join('–')})` : '';
     return [
-      h('span', null, fmt.matchup(r.game), h('small', { class: 'muted' }, score)),
-      fmt.describeSelection(r.game, r),
+      h('span', { class: 'wrap' }, fmt.matchup(r.game), h('small', { class: 'muted' }, score)),
+      h('span', { class: 'wrap' }, fmt.describeSelection(r.game, r)),
       fmt.odds(r.odds),
       fmt.money(r.bet),
       h('span', { class: `outcome ${r.outcome}` }, `${OUTCOMES[r.outcome] ?? r.outcome}${r.adminRefund ? ' (game voided)' : ''}`),

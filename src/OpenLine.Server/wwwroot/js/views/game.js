@@ -9,7 +9,7 @@ import { h, fill, announce, debounce } from '../dom.js';
 import { laddersFromFlat, keyOfUpdate, levels, marketsOf } from '../book.js';
 import * as fmt from '../format.js';
 import { Ticket } from './ticket.js';
-import { sidesFromBook, openOrdersTable, matchedBetsTable, cancelOrder } from './bets.js';
+import { sidesFromBook, openOrdersList, matchedBetsList, cancelOrder } from './bets.js';
 
 export function mount(root, { gameID }) {
   document.title = 'Game — OpenLine';
@@ -148,6 +148,7 @@ export function mount(root, { gameID }) {
       })));
   }
 
+  /** The selection a taker of this ladder backs, in full (for labels). */
   function sideTitle(side, market) {
     if (market.type === 'spread') return `${side.label} ${fmt.line(side.number)}`;
     if (market.type === 'total') return `${side.label} ${side.number}`;
@@ -176,10 +177,11 @@ export function mount(root, { gameID }) {
             onclick: (e) => ticket.open({ key, mode: 'take', odds: level.odds, returnFocus: e.currentTarget }),
           }, fmt.odds(level.odds)),
           h('span', { class: 'size' }, fmt.money(level.size)),
-          yours.length ? h('span', { class: 'yours-tag', title: 'Includes your own offer' }, 'yours') : null);
+          yours.length ? h('span', { class: 'yours-tag', title: 'Includes your own offer', 'aria-hidden': 'true' }, 'you') : null);
       }));
     fill(el,
-      h('h3', { id: headingId, class: 'side-title' }, name),
+      h('h3', { id: headingId, class: 'side-title' }, market.type === 'moneyline1x2'
+        ? [h('span', { class: 'visually-hidden' }, `${market.outcome}: `), side.label] : name),
       h('p', { class: 'visually-hidden' }, 'Prices a taker gets, best first, with the stake you can put up at each.'),
       list,
       open ? h('button', {
@@ -208,8 +210,8 @@ export function mount(root, { gameID }) {
 
   function renderMine() {
     const sides = sidesFromBook(ladders);
-    fill(myOrdersEl, openOrdersTable(mine.unmatched, {
-      sides, withGame: false, caption: 'Open orders on this game',
+    fill(myOrdersEl, openOrdersList(mine.unmatched, {
+      sides,
       onCancel: async (order, button, what) => {
         button.disabled = true;
         const result = await cancelOrder(order, what);
@@ -219,7 +221,7 @@ export function mount(root, { gameID }) {
         loadMine();
       },
     }));
-    fill(myBetsEl, matchedBetsTable(mine.matched, { withGame: false, caption: 'Matched bets on this game' }));
+    fill(myBetsEl, matchedBetsList(mine.matched));
   }
 
   const stops = [

@@ -75,9 +75,15 @@ export class Ticket {
       this.send();
     });
     this.dialog.addEventListener('close', () => {
-      const target = this.returnFocus;
+      // The price that opened the ticket, or the same price in its redrawn ladder.
+      let target = this.returnFocus;
+      if (target && !target.isConnected && this.returnLadder) {
+        const side = [...document.querySelectorAll('[data-ladder]')].find((el) => el.dataset.ladder === this.returnLadder);
+        target = [...(side?.querySelectorAll('button.price') ?? [])].find((b) => b.dataset.odds === this.returnOdds)
+          ?? side?.querySelector('button.price, .post-button') ?? null;
+      }
       this.returnFocus = null;
-      if (target?.isConnected) target.focus();
+      target?.focus();
     });
   }
 
@@ -143,6 +149,8 @@ export class Ticket {
     }
     for (const el of [this.lineInput, this.oddsInput, this.stakeInput]) el.removeAttribute('aria-invalid');
     this.returnFocus = returnFocus ?? document.activeElement;
+    this.returnLadder = this.returnFocus?.closest?.('[data-ladder]')?.dataset.ladder ?? null;
+    this.returnOdds = this.returnFocus?.dataset?.odds;
     this.refresh();
     if (!this.dialog.open) this.dialog.showModal();
     this.stakeInput.focus();
@@ -290,6 +298,8 @@ export class Ticket {
         ? `${fmt.money(offered)} is offered at ${fmt.odds(odds)} or better.`
         : `Nobody offers ${fmt.odds(odds)} or better right now: this order would match nothing.`);
       if (offered > 0 && stake > offered + 0.005) notes.push(`Only ${fmt.money(offered)} can match now; the other ${fmt.money(stake - offered)} would be cancelled, not left on the book.`);
+      const riskNow = fmt.takerFigures(Math.min(stake, offered), odds, c).risk;
+      if (me && offered > 0 && riskNow > Number(me.available) + 0.005) notes.push(`Warning: that risks ${fmt.money(riskNow)} but you have ${fmt.money(me.available)} available, so the exchange will refuse it. Lower the stake.`);
       notes.push('Fills at your price or better.');
     } else if (validNumbers) {
       const f = fmt.makerFigures(stake, odds);
@@ -297,6 +307,7 @@ export class Ticket {
       rows.push(['You win', fmt.money(f.win), 'if it is taken and wins']);
       rows.push(['Commission', 'none', 'offers that rest on the book pay no commission']);
       notes.push(`Takers will see: ${this.counterSelectionText()} at ${fmt.odds(fmt.counterOdds(odds))}.`);
+      if (me && stake > Number(me.available) + 0.005) notes.push(`Warning: you have ${fmt.money(me.available)} available, less than this stake, so the exchange will refuse it. Lower the stake.`);
       const wouldMatch = sizeAtOrBetter(this.levelsOf(this.currentKey(), true), odds);
       if (wouldMatch > 0) notes.push(`Warning: ${fmt.money(wouldMatch)} is already offered at ${fmt.odds(odds)} or better, so this offer would match at once and be refused. Take it instead, or choose better odds.`);
     }
