@@ -105,7 +105,13 @@ export const cancelAll = () => request('POST', '/session/cancelAllOrders', { bod
 export const getUnmatched = () => request('GET', '/user/getUnmatched').then((j) => data(j).unmatched);
 export const getMatchedBets = () => request('GET', '/user/getMatchedBets').then((j) => data(j).matchedBets);
 export const getOrdersForGame = (gameID) => request('GET', '/user/getOrdersForGame', { query: { gameID } }).then(data);
-export const getGraded = () => request('GET', '/user/v2/getGraded').then(data);
+/**
+ * The whole graded history. getGraded windows on game start and its end defaults to now, so a game
+ * graded before its scheduled start would be left out: the end is set years ahead instead.
+ */
+export const getGraded = () => request('GET', '/user/v2/getGraded', {
+  query: { endDate: new Date(Date.now() + 5 * 365 * 86400_000).toISOString() },
+}).then(data);
 
 // --- Operator (rules §10)
 export const admin = {
