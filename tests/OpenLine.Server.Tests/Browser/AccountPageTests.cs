@@ -9,7 +9,7 @@ namespace OpenLine.Server.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AccountPageTests(BrowserFixture browser, ServerFixture server) : PageTest(browser, server), IClassFixture<ServerFixture>
 {
-    private ILocator Figure(string name) => Page.Locator($"[data-figure=\"{name}\"] dd");
+    private ILocator Figure(string name) => Page.Locator($"[data-figure=\"{name}\"] dd .value");
 
     [Fact]
     public async Task Balance_available_liability_and_open_orders_follow_the_user_feed_without_a_reload()

@@ -43,7 +43,8 @@ export function mount(root) {
     ];
     if (Number(me.creditLimit) !== 0) items.push(['Credit limit', fmt.money(me.creditLimit), 'you may bet this much beyond your cash', 'credit']);
     items.push(['Commission', `${Number((Number(me.commissionCharged) * 100).toFixed(2))}%`, 'charged when you take an offer', 'commission']);
-    fill(figures, items.map(([term, value, hint, id]) => h('div', { dataset: { figure: id } }, h('dt', null, term), h('dd', null, value), h('small', null, hint))));
+    fill(figures, items.map(([term, value, hint, id]) => h('div', { dataset: { figure: id } },
+      h('dt', null, term), h('dd', null, h('span', { class: 'value' }, value), h('small', null, hint)))));
   }
 
   function say(text) {
