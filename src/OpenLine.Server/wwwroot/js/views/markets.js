@@ -61,6 +61,12 @@ export function mount(root, { league }) {
     const bestOf = (id) => levels(entry.ladders.get(`moneyline|${id}`) ?? [])[0];
     const best = [[away, bestOf(away.id)], [home, bestOf(home.id)]];
     const delay = session.delayFor(game.league);
+    // Soccer: the best "yes" price of each 1X2 outcome (away, draw, home).
+    const has1x2 = [...entry.ladders.keys()].some((k) => k.startsWith('moneyline1x2|'));
+    const threeWay = game.sport === 'soccer' || has1x2
+      ? [[away.shortName || away.longName, away.id], ['Draw', 'draw'], [home.shortName || home.longName, home.id]]
+        .map(([name, market]) => [name, levels(entry.ladders.get(`moneyline1x2|${market}|yes`) ?? [])[0]])
+      : null;
     return h('li', { class: 'game-card', dataset: { gameId: game.id } },
       h('h2', { class: 'game-title' },
         h('a', { href: `#/game/${game.id}`, class: 'stretched' }, h('span', null, away.longName), h('span', { class: 'at' }, ' @ '), h('span', null, home.longName))),
@@ -74,9 +80,18 @@ export function mount(root, { league }) {
       h('p', { class: 'game-figures' },
         h('span', { class: 'volume', dataset: { testid: 'matched-volume' } }, `${moneyWhole(game.matchedVolume ?? 0)} matched`),
         h('span', { class: 'muted' }, ` · ${money(openInterest(entry.ladders))} offered`)),
-      h('p', { class: 'best-prices' }, best.map(([p, level]) => h('span', { class: 'best' },
-        h('span', { class: 'best-name' }, p.shortName || p.longName), ' ',
-        level ? h('span', { class: 'odds' }, odds(level.odds)) : h('span', { class: 'muted' }, 'no offers')))));
+      threeWay
+        ? h('p', { class: 'best-prices', 'aria-label': '1X2 best prices' }, h('span', { class: 'muted' }, '1X2'), threeWay.map(([name, level]) => bestPrice(name, level)))
+        : null,
+      !threeWay || best.some(([, level]) => level)
+        ? h('p', { class: 'best-prices', 'aria-label': 'Moneyline best prices' }, threeWay ? h('span', { class: 'muted' }, 'ML') : null, best.map(([p, level]) => bestPrice(p.shortName || p.longName, level)))
+        : null);
+  }
+
+  function bestPrice(name, level) {
+    return h('span', { class: 'best' },
+      h('span', { class: 'best-name' }, name), ' ',
+      level ? h('span', { class: 'odds' }, odds(level.odds)) : h('span', { class: 'muted' }, 'no offers'));
   }
 
   /** Σ bet of the resting orders (API §8.3), recomputed as ladders change. */

@@ -281,7 +281,9 @@ export class Ticket {
     const game = this.deps.game();
     this.title.textContent = mode === 'take' ? `Take: ${this.selectionText()}` : `Post an offer: ${this.selectionText()}`;
     this.submit.textContent = mode === 'take' ? 'Take offers' : 'Post offer';
-    if (this.sending) this.submit.textContent = 'Sending…';
+    if (this.sending) {
+      this.submit.textContent = game.live ? `Sending… (up to the ${fmt.seconds(session.delayFor(game.league))} bet delay)` : 'Sending…';
+    }
     const { odds, stake, errors } = this.read();
     const me = session.me;
     const c = Number(me?.commissionCharged) || 0;
