@@ -52,12 +52,16 @@ export function mount(root) {
     announce(text);
   }
 
+  // Each list drops an answer when a newer request for it has been sent since (answers can cross).
+  const latest = { orders: 0, bets: 0, graded: 0 };
+
   async function loadOrders() {
+    const seq = ++latest.orders;
     const orders = await api.getUnmatched();
     // Totals and 1x2 orders: their side is read off their game's book, once per order.
     const unknown = [...new Set(orders.filter((o) => (o.type === 'total' || o.type === 'moneyline1x2') && !sides.has(o.id)).map((o) => o.game.id))];
     await Promise.all(unknown.map((id) => api.getBook(id).then((book) => sidesFromBook(laddersFromFlat(book), sides)).catch(() => {})));
-    if (disposed) return;
+    if (disposed || seq !== latest.orders) return;
     unmatched = orders;
     cancelAllButton.disabled = orders.length === 0;
     fill(ordersEl, openOrdersTable(orders, {
@@ -73,13 +77,15 @@ export function mount(root) {
   }
 
   async function loadBets() {
+    const seq = ++latest.bets;
     const bets = await api.getMatchedBets();
-    if (!disposed) fill(betsEl, matchedBetsTable(bets));
+    if (!disposed && seq === latest.bets) fill(betsEl, matchedBetsTable(bets));
   }
 
   async function loadGraded() {
+    const seq = ++latest.graded;
     const data = await api.getGraded();
-    if (disposed) return;
+    if (disposed || seq !== latest.graded) return;
     const rows = [...data.graded].sort((a, b) => String(b.settledAt).localeCompare(String(a.settledAt)));
     const pnl = Number(data.summary?.pnl ?? 0);
     fill(gradedSummary,

@@ -52,26 +52,39 @@ export function mount(root, { gameID }) {
     while (activity.children.length > 6) activity.lastElementChild.remove();
   }
 
+  // Feed messages that arrive while a snapshot is being fetched are kept and applied again on top
+  // of it: the snapshot may have been read before them, and each orderUpdate replaces a ladder whole.
+  let bookSeq = 0;
+  let inFlight = null;
+
   async function loadBook() {
+    const seq = ++bookSeq;
+    const buffered = [];
+    inFlight = buffered;
     try {
       const book = await api.getBook(gameID);
-      if (disposed) return;
+      if (disposed || seq !== bookSeq) return;
+      inFlight = null;
       game = book;
       ladders = laddersFromFlat(book);
+      for (const message of buffered) apply(message, false);
       renderHead();
       renderMarkets(true);
       status.textContent = '';
     } catch (error) {
-      if (disposed) return;
+      if (seq === bookSeq) inFlight = null;
+      if (disposed || seq !== bookSeq) return;
       status.textContent = error.status === 404 ? 'This game does not exist.' : error.message;
       fill(head, h('h1', null, 'Game not available'));
     }
   }
 
+  let mineSeq = 0;
   const loadMine = debounce(async () => {
+    const seq = ++mineSeq;
     try {
       const data = await api.getOrdersForGame(gameID);
-      if (disposed) return;
+      if (disposed || seq !== mineSeq) return; // a newer answer is on its way
       mine = data;
       myOrderIds = new Set(data.unmatched.map((o) => o.id));
       renderMine();
@@ -224,25 +237,35 @@ export function mount(root, { gameID }) {
     fill(myBetsEl, matchedBetsList(mine.matched));
   }
 
+  /** One price-feed message about this game; `render` false while replaying onto a fresh snapshot. */
+  function apply(message, render) {
+    const [type, payload] = message;
+    if (type === 'orderUpdate') {
+      const key = keyOfUpdate(payload);
+      ladders.set(key, payload.sideOrders ?? []);
+      if (!render) return;
+      renderMarkets(false);
+      sideEls.get(key)?.el.classList.add('changed');
+      setTimeout(() => sideEls.get(key)?.el.classList.remove('changed'), 700);
+      ticket.bookChanged();
+    } else if (type === 'gameUpdate') {
+      game = { ...game, live: payload.live, ended: payload.ended, start: payload.start, participants: payload.participants ?? game.participants };
+      if (!render) return;
+      renderHead();
+      renderMarkets(true);
+    } else if (type === 'matchedVolumeUpdate') {
+      game = { ...game, matchedVolume: payload.matchedVolume };
+      if (render) renderHead();
+    }
+  }
+
   const stops = [
     listen(priceFeed, 'message', (message) => {
-      if (!Array.isArray(message) || !game) return;
-      const [type, payload] = message;
-      if ((payload?.gameID ?? payload?.id) !== game.id) return;
-      if (type === 'orderUpdate') {
-        ladders.set(keyOfUpdate(payload), payload.sideOrders ?? []);
-        renderMarkets(false);
-        sideEls.get(keyOfUpdate(payload))?.el.classList.add('changed');
-        setTimeout(() => sideEls.get(keyOfUpdate(payload))?.el.classList.remove('changed'), 700);
-        ticket.bookChanged();
-      } else if (type === 'gameUpdate') {
-        game = { ...game, live: payload.live, ended: payload.ended, start: payload.start, participants: payload.participants ?? game.participants };
-        renderHead();
-        renderMarkets(true);
-      } else if (type === 'matchedVolumeUpdate') {
-        game = { ...game, matchedVolume: payload.matchedVolume };
-        renderHead();
-      }
+      if (!Array.isArray(message)) return;
+      const [, payload] = message;
+      if ((payload?.gameID ?? payload?.id) !== gameID) return;
+      inFlight?.push(message);
+      if (game) apply(message, true);
     }),
     // A reconnect may have missed updates: start again from a snapshot.
     listen(priceFeed, 'open', () => { loadBook(); }),

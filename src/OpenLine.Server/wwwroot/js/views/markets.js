@@ -35,10 +35,18 @@ export function mount(root, { league }) {
     }
   }
 
+  // As on the game page: feed messages that arrive during a snapshot are applied again on top of it.
+  let loadSeq = 0;
+  let inFlight = null;
+
   async function load() {
+    const seq = ++loadSeq;
+    const buffered = [];
+    inFlight = buffered;
     try {
       const books = await api.getBooks(league ?? 'upcoming');
-      if (disposed) return;
+      if (disposed || seq !== loadSeq) return;
+      inFlight = null;
       games.clear();
       fill(list);
       for (const book of books) {
@@ -47,11 +55,13 @@ export function mount(root, { league }) {
         games.set(book.id, entry);
         list.append(entry.card);
       }
+      for (const message of buffered) apply(message);
       status.textContent = books.length === 0
         ? (league ? `No open games in ${league} right now.` : 'No upcoming games right now.')
         : `${books.length} ${books.length === 1 ? 'game' : 'games'}.`;
     } catch (error) {
-      if (!disposed) status.textContent = error.message;
+      if (seq === loadSeq) inFlight = null;
+      if (!disposed && seq === loadSeq) status.textContent = error.message;
     }
   }
 
@@ -107,25 +117,32 @@ export function mount(root, { league }) {
     entry.card = fresh;
   }
 
+  function apply(message) {
+    const [type, payload] = message;
+    const entry = games.get(payload?.gameID ?? payload?.id);
+    if (type === 'gameUpdate') {
+      if (!entry) {
+        // A new game of this list: reload it (an ended game elsewhere is no news here).
+        const ours = !league || payload.league?.toLowerCase() === league.toLowerCase();
+        if (ours && !payload.ended) reload();
+        return;
+      }
+      entry.game = { ...entry.game, live: payload.live, ended: payload.ended, start: payload.start };
+      rerender(entry);
+    } else if (type === 'orderUpdate' && entry) {
+      entry.ladders.set(keyOfUpdate(payload), payload.sideOrders ?? []);
+      rerender(entry);
+    } else if (type === 'matchedVolumeUpdate' && entry) {
+      entry.game = { ...entry.game, matchedVolume: payload.matchedVolume };
+      rerender(entry);
+    }
+  }
+
   const stops = [
     listen(priceFeed, 'message', (message) => {
       if (!Array.isArray(message)) return;
-      const [type, payload] = message;
-      const entry = games.get(payload?.gameID ?? payload?.id);
-      if (type === 'gameUpdate') {
-        if (!entry) {
-          if (!league || payload.league?.toLowerCase() === league.toLowerCase()) reload();
-          return;
-        }
-        entry.game = { ...entry.game, live: payload.live, ended: payload.ended, start: payload.start };
-        rerender(entry);
-      } else if (type === 'orderUpdate' && entry) {
-        entry.ladders.set(keyOfUpdate(payload), payload.sideOrders ?? []);
-        rerender(entry);
-      } else if (type === 'matchedVolumeUpdate' && entry) {
-        entry.game = { ...entry.game, matchedVolume: payload.matchedVolume };
-        rerender(entry);
-      }
+      inFlight?.push(message);
+      apply(message);
     }),
     listen(priceFeed, 'open', () => load()),
     session.on('delays', () => { for (const entry of games.values()) rerender(entry); }),
