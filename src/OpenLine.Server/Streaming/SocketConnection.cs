@@ -114,6 +114,14 @@ public sealed class SocketConnection
                 {
                     continue; // closing: wait for the client's close frame, ignore anything else
                 }
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    // RFC 6455 §7.4.1: 1003 for a type of data the endpoint cannot accept. Ignoring it
+                    // silently would leave a client waiting for an answer that never comes.
+                    message.ResetWrittenCount();
+                    Close(WebSocketCloseStatus.InvalidMessageType, "binary frames are not supported: send JSON as text frames");
+                    continue;
+                }
                 if (message.WrittenCount + result.Count > _maxMessageBytes)
                 {
                     message.ResetWrittenCount();
@@ -125,10 +133,7 @@ public sealed class SocketConnection
                 {
                     continue;
                 }
-                if (result.MessageType == WebSocketMessageType.Text)
-                {
-                    await onMessage(message.WrittenMemory.ToArray()).ConfigureAwait(false);
-                }
+                await onMessage(message.WrittenMemory.ToArray()).ConfigureAwait(false);
                 message.ResetWrittenCount();
             }
         }

@@ -56,6 +56,10 @@ public sealed class SocketClient : IAsyncDisposable
     public Task SendAsync(string text) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 
+    /// <summary>Sends raw bytes in one frame of the given type (for hostile-input tests).</summary>
+    public Task SendBytesAsync(byte[] bytes, WebSocketMessageType type) =>
+        _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
+
     public Task SendAsync(string type, object payload) => SendAsync(JsonSerializer.Serialize(new object[] { type, payload }));
 
     /// <summary>The next text message, or null when the server closed the socket.</summary>

@@ -46,6 +46,27 @@ public sealed class SocketLimitTests
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
     }
 
+    [Theory]
+    [InlineData("/orders/ws")]
+    [InlineData("/v2/user")]
+    [InlineData("/price-stream")]
+    public async Task A_binary_frame_closes_the_connection_saying_to_send_json_as_text(string path)
+    {
+        (TestServer server, string token) = await StartAsync();
+        await using TestServer _ = server;
+        await using SocketClient socket = await SocketClient.ConnectAsync(server.BaseAddress, path, token);
+
+        await socket.SendBytesAsync("[\"heartbeat\",{\"timeout\":30}]"u8.ToArray(), WebSocketMessageType.Binary);
+        JsonNode? reply = await socket.ReceiveAsync();
+        while (reply is not null)
+        {
+            reply = await socket.ReceiveAsync(); // feeds may have greeted first
+        }
+
+        Assert.Equal(WebSocketCloseStatus.InvalidMessageType, socket.CloseStatus);
+        Assert.Equal("binary frames are not supported: send JSON as text frames", socket.CloseStatusDescription);
+    }
+
     [Fact]
     public async Task A_client_that_stops_reading_is_closed_with_a_clear_reason_and_others_are_unaffected()
     {

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using OpenLine.Server.Tests.Kit;
+
+namespace OpenLine.Server.Tests.Fuzzing;
+
+/// <summary>
+/// Hostile messages on the orders WebSocket (<c>/orders/ws</c>): valid <c>placeV3</c>, cancel and
+/// heartbeat messages with one value or the whole message made hostile (<see cref="HostileJson"/>),
+/// binary frames, invalid UTF-8 in text frames and oversized messages. Each must get an error reply
+/// in the API's shape (never "internal error") or a clean close of the socket (never 1011), and the
+/// server must stay healthy with a valid state. <c>OPENLINE_FUZZ_SECONDS</c> / <c>OPENLINE_FUZZ_SEED</c>
+/// as for <see cref="RestFuzzTests"/>.
+/// </summary>
+public sealed class WebSocketFuzzTests
+{
+    [Fact]
+    public async Task Hostile_socket_messages_get_an_error_reply_or_a_clean_close_never_an_internal_error()
+    {
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SEED"), CultureInfo.InvariantCulture, out int s) ? s : Random.Shared.Next();
+        double seconds = double.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out double f) ? f : 6;
+        var random = new Random(seed);
+        await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=0", "--OpenLine:SocketMaxMessageBytes=65536");
+        using HttpClient http = server.CreateHttpClient();
+        var admin = new OpenLineClient(http, TestServer.AdminToken);
+        var anonymous = new OpenLineClient(http);
+        await admin.PostAsync("/admin/users", new { username = "ws-fuzz", password = "ws-fuzz-password", balance = 10_000 });
+        string token = (await anonymous.PostAsync("/user/login", new { username = "ws-fuzz", password = "ws-fuzz-password" })).Data["user"]!["auth"]!.GetValue<string>();
+        JsonNode game = (await admin.PostAsync("/admin/games", new
+        {
+            league = "NBA", sport = "basketball", start = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
+            participants = new[] { new { longName = "Socket Away", shortName = "SA" }, new { longName = "Socket Home", shortName = "SH" } },
+        })).Data["game"]!;
+        string gameId = game["id"]!.GetValue<string>();
+        string away = game["participants"]![0]!["id"]!.GetValue<string>();
+        string[] messages =
+        [
+            $$"""["placeV3",{"requestID":"r1","orders":[{"gameID":"{{gameId}}","type":"moneyline","side":"{{away}}","odds":120,"bet":20,"orderType":"post"}]}]""",
+            $$"""["placeV3",{"requestID":"r2","orders":[{"gameID":"{{gameId}}","type":"total","side":"over","number":220.5,"odds":-110,"bet":15}]}]""",
+            $$"""["cancelById",{"requestID":"r3","orderID":"{{gameId}}"}]""",
+            $$"""["cancelMultiple",{"requestID":"r4","orderIDs":["{{gameId}}","{{away}}"]}]""",
+            $$"""["cancelAllByGame",{"requestID":"r5","gameID":"{{gameId}}"}]""",
+            """["cancelAll",{"requestID":"r6"}]""",
+            """["heartbeat",{"requestID":"r7","timeout":30}]""",
+        ];
+
+        var clock = Stopwatch.StartNew();
+        int sent = 0, replies = 0, closes = 0;
+        ClientWebSocket socket = await ConnectAsync(server.BaseAddress, token);
+        try
+        {
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                (byte[] bytes, WebSocketMessageType type) = random.Next(12) switch
+                {
+                    0 => (RandomBytes(random), WebSocketMessageType.Binary),
+                    1 => (RandomBytes(random), WebSocketMessageType.Text), // mostly invalid UTF-8
+                    2 => (Encoding.UTF8.GetBytes(new string('x', 70_000)), WebSocketMessageType.Text), // over the size limit
+                    _ => (HostileJson.Mutate(random, messages[random.Next(messages.Length)]), WebSocketMessageType.Text),
+                };
+                string shown = bytes.Length > 200 ? $"{bytes.Length} bytes ({type})" : $"{type}: {Encoding.UTF8.GetString(bytes)}";
+                string where = $"ws fuzz seed {seed}, message {sent + 1} [{shown}]; replay: OPENLINE_FUZZ_SEED={seed} dotnet test --project tests/OpenLine.Server.Tests -- --filter-class \"*WebSocketFuzzTests\"";
+                await socket.SendAsync(bytes, type, endOfMessage: true, TestContext.Current.CancellationToken);
+                sent++;
+                (string? reply, WebSocketCloseStatus? closed) = await ReceiveAsync(socket);
+                if (closed is { } status)
+                {
+                    Assert.True(status != WebSocketCloseStatus.InternalServerError, $"{where}: closed with 1011 {socket.CloseStatusDescription}");
+                    closes++;
+                    socket.Dispose();
+                    socket = await ConnectAsync(server.BaseAddress, token);
+                    continue;
+                }
+                Assert.True(reply is not null, $"{where}: no reply and no close within 10 s");
+                JsonNode answer = JsonNode.Parse(reply!)!;
+                Assert.True(answer["data"] is not null || answer["error"] is not null, $"{where}: reply without data or error: {reply}");
+                Assert.DoesNotContain("internal error", answer["error"]?.ToString() ?? "", StringComparison.Ordinal);
+                replies++;
+            }
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/health")).Status);
+        Assert.Empty((await admin.GetAsync("/admin/state")).Data["invariantViolations"]!.AsArray());
+        string summary = $"WebSocket fuzz: seed {seed}, {sent:N0} messages in {clock.Elapsed.TotalSeconds:0} s: {replies:N0} error or data replies, {closes:N0} clean closes";
+        TestContext.Current.SendDiagnosticMessage(summary);
+        File.AppendAllText(Path.Combine(Path.GetTempPath(), "openline-fuzz.txt"), summary + Environment.NewLine);
+        Assert.True(replies > 50 && closes > 0, "the fuzzer got replies and closes");
+    }
+
+    private static byte[] RandomBytes(Random random)
+    {
+        byte[] bytes = new byte[random.Next(1, 300)];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    private static async Task<ClientWebSocket> ConnectAsync(Uri server, string token)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", token);
+        await socket.ConnectAsync(new UriBuilder(server) { Scheme = "ws", Path = "/orders/ws" }.Uri, TestContext.Current.CancellationToken);
+        return socket;
+    }
+
+    /// <summary>The next whole text message, or the close status if the server closed the socket.</summary>
+    private static async Task<(string? Text, WebSocketCloseStatus? Closed)> ReceiveAsync(ClientWebSocket socket)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        var buffer = new byte[1 << 16];
+        using var message = new MemoryStream();
+        try
+        {
+            while (true)
+            {
+                WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, timeout.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return (null, result.CloseStatus ?? WebSocketCloseStatus.Empty);
+                }
+                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage)
+                {
+                    return (Encoding.UTF8.GetString(message.ToArray()), null);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return (null, null);
+        }
+        catch (WebSocketException)
+        {
+            return (null, WebSocketCloseStatus.Empty); // the server dropped the connection after closing it
+        }
+    }
+}
