@@ -8,7 +8,8 @@ namespace OpenLine.Server.Streaming;
 /// <summary>
 /// The checks every WebSocket endpoint makes before accepting an upgrade: it is one, its Origin is
 /// allowed (when <c>OpenLine:AllowedOrigins</c> lists any — browsers send Origin, bots usually
-/// don't), and the <c>Authorization</c> header carries a valid token (API §6.1).
+/// don't), an upgrade authenticated by the <c>auth</c> cookie comes from this server's own pages,
+/// and the <c>Authorization</c> header (or that cookie) carries a valid token (API §6.1).
 /// </summary>
 public static class SocketGate
 {
@@ -27,6 +28,18 @@ public static class SocketGate
             await ApiResults.WriteErrorAsync(context, StatusCodes.Status403Forbidden, $"Origin {origin} is not allowed.").ConfigureAwait(false);
             return (null, null);
         }
+        // Browsers send the auth cookie with an upgrade from any page of the same site (another port
+        // on localhost, say) and no CORS applies to WebSockets: an upgrade that authenticates with the
+        // cookie must come from this server's own pages (the web page at /) or a listed origin.
+        if (origin is not null && string.IsNullOrEmpty(context.Request.Headers.Authorization)
+            && context.Request.Cookies.ContainsKey(Authenticator.CookieName)
+            && !IsOwnOrigin(origin, context.Request)
+            && !api.Options.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            await ApiResults.WriteErrorAsync(context, StatusCodes.Status403Forbidden,
+                $"Origin {origin} may not use the auth cookie: only this server's own pages may (bots send Authorization).").ConfigureAwait(false);
+            return (null, null);
+        }
         Caller? caller = api.Authenticator.AuthenticateUser(context, null);
         if (caller is null)
         {
@@ -35,4 +48,9 @@ public static class SocketGate
         }
         return (await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false), caller);
     }
+
+    /// <summary>True when Origin names the host the request was sent to (scheme aside: a TLS proxy may sit in front).</summary>
+    private static bool IsOwnOrigin(string origin, HttpRequest request) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out Uri? uri)
+        && string.Equals(uri.IsDefaultPort ? uri.Host : uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OpenLine.Server.Tests.Kit;
@@ -102,6 +104,56 @@ public sealed partial class WebPageServerTests(ServerFixture fixture) : IClassFi
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
             Assert.False(response.Headers.Contains("Content-Security-Policy"), response.RequestMessage!.RequestUri!.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task A_websocket_that_authenticates_with_the_cookie_is_accepted_from_the_page_itself_and_refused_from_another_origin()
+    {
+        ExchangeSetup.User alice = await fixture.CreateUserAsync();
+        using HttpClient http = fixture.Server.CreateHttpClient();
+        HttpResponseMessage login = await http.PostAsJsonAsync("/user/login", new { username = alice.Username, password = alice.Password }, TestContext.Current.CancellationToken);
+        string cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("auth=", StringComparison.Ordinal)).Split(';')[0];
+        string own = $"http://{fixture.Server.BaseAddress.Authority}";
+        string sameSite = $"http://{fixture.Server.BaseAddress.Host}:1"; // another port of the same host: same site, so the browser sends the cookie
+
+        foreach (string path in new[] { "/v2/user", "/price-stream", "/orders/ws" })
+        {
+            Assert.Null(await UpgradeAsync(path, cookie, own, authorization: null));
+            Assert.Equal(403, await UpgradeAsync(path, cookie, sameSite, authorization: null));
+            Assert.Equal(403, await UpgradeAsync(path, cookie, "https://evil.example", authorization: null));
+            // Bots: the Authorization header decides, whatever the origin (as before); no origin at all is no browser.
+            Assert.Null(await UpgradeAsync(path, cookie: null, "https://evil.example", authorization: alice.Client.Token));
+            Assert.Null(await UpgradeAsync(path, cookie, origin: null, authorization: null));
+        }
+    }
+
+    /// <summary>The status of a refused upgrade, or null when it was accepted.</summary>
+    private async Task<int?> UpgradeAsync(string path, string? cookie, string? origin, string? authorization)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        if (cookie is not null)
+        {
+            socket.Options.SetRequestHeader("Cookie", cookie);
+        }
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
+        }
+        if (authorization is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", authorization);
+        }
+        try
+        {
+            await socket.ConnectAsync(new UriBuilder(fixture.Server.BaseAddress) { Scheme = "ws", Path = path }.Uri, TestContext.Current.CancellationToken);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, TestContext.Current.CancellationToken);
+            return null;
+        }
+        catch (WebSocketException)
+        {
+            return (int)socket.HttpStatusCode;
         }
     }
 
