@@ -266,6 +266,32 @@ public sealed class TradingPageTests(BrowserFixture browser, ServerFixture serve
     }
 
     [Fact]
+    public async Task An_offer_on_a_spread_line_nobody_offers_yet_creates_that_line_on_the_page()
+    {
+        ExchangeSetup.GameInfo game = await Server.CreateGameAsync();
+        ExchangeSetup.User alice = await Server.CreateUserAsync();
+        await LogInAsync(alice, $"/#/game/{game.Id}");
+        await FeedsLiveAsync();
+        await Expect(Page.Locator("[data-market=spread]")).ToHaveCountAsync(0);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Post a spread offer" }).ClickAsync();
+        ILocator ticket = Page.Locator("dialog.ticket");
+        await Expect(ticket.GetByLabel("Line")).ToHaveValueAsync("−1.5");
+        await ticket.GetByLabel("Side").SelectOptionAsync(new SelectOptionValue { Value = game.HomeId });
+        await Expect(ticket.GetByLabel("Line")).ToHaveValueAsync("+1.5"); // a line is from the chosen side's view
+        await ticket.GetByLabel("Odds (American)").FillAsync("105");
+        await ticket.GetByLabel("Stake ($)").FillAsync("20");
+        await Expect(ticket.GetByRole(AriaRole.Heading)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Post an offer: Home Team .* \\+1\\.5$"));
+        await ticket.GetByRole(AriaRole.Button, new() { Name = "Post offer" }).ClickAsync();
+
+        // Alice backs the home side +1.5 at +105: takers of the away side −1.5 get −105 for up to $21.
+        await Expect(Page.Locator("[data-market=spread] h2")).ToHaveTextAsync("Spread −1.5 / +1.5");
+        await Expect(Level($"spread|{game.AwayId}|-1.5", -105).Locator(".size")).ToHaveTextAsync("$21.00");
+        JsonNode order = Assert.Single((await alice.Client.GetAsync("/user/getUnmatched")).Data["unmatched"]!.AsArray())!;
+        Assert.Equal(("spread", 1.5m, 105, game.HomeId), (order["type"]!.GetValue<string>(), order["spread"]!.GetValue<decimal>(), order["odds"]!.GetValue<int>(), order["participantID"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_price_can_be_taken_with_the_keyboard_alone_and_focus_returns_to_it()
     {
         ExchangeSetup.GameInfo game = await Server.CreateGameAsync();

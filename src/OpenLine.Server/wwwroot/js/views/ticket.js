@@ -115,7 +115,7 @@ export class Ticket {
       case 'spread':
         fill(this.sideSelect, h('option', { value: away.id }, away.longName), h('option', { value: home.id }, home.longName));
         this.sideSelect.value = parts[1];
-        if (this.type === 'spread') this.lineInput.value = String(Number(parts[2]));
+        if (this.type === 'spread') this.lineInput.value = spreadText(Number(parts[2]));
         break;
       case 'total':
         fill(this.sideSelect, h('option', { value: 'over' }, 'Over'), h('option', { value: 'under' }, 'Under'));
@@ -227,7 +227,7 @@ export class Ticket {
     // A spread line is always from the chosen side's view: switching sides flips its sign.
     if (this.type === 'spread') {
       const line = fmt.parseNumber(this.lineInput.value);
-      if (Number.isFinite(line) && line !== 0) this.lineInput.value = String(-line);
+      if (Number.isFinite(line) && line !== 0) this.lineInput.value = spreadText(-line);
     }
     this.refresh();
   }
@@ -364,6 +364,11 @@ export class Ticket {
       if (this.dialog.open) this.refresh();
     }
   }
+}
+
+/** A spread line as typed in the ticket: +3.5, −3.5, 0. */
+function spreadText(n) {
+  return n === 0 ? '0' : fmt.line(n);
 }
 
 /** The next price a taker would prefer: +115 → +116, −136 → −135, −101 → +100. */
