@@ -24,6 +24,13 @@ public sealed record ExchangeOptions
     /// <summary>The largest <c>expirationMinutes</c> accepted: one week.</summary>
     public int MaxExpirationMinutes { get; init; } = 10_080;
 
+    /// <summary>
+    /// The most orders one account may have resting at once; an order that would rest beyond it is
+    /// rejected (<see cref="RejectReason.TooManyOpenOrders"/>). 0, the engine's default, means no limit
+    /// (journals from before the limit replay as they ran); the server configures one.
+    /// </summary>
+    public int MaxOpenOrdersPerAccount { get; init; }
+
     public long LiveDelayFor(string league) =>
         LiveDelayMilliseconds.TryGetValue(league, out long delay) ? delay : DefaultLiveDelayMilliseconds;
 
@@ -33,6 +40,7 @@ public sealed record ExchangeOptions
         && DefaultLiveDelayMilliseconds == other.DefaultLiveDelayMilliseconds
         && LiveOrderDefaultLifetimeMilliseconds == other.LiveOrderDefaultLifetimeMilliseconds
         && MaxExpirationMinutes == other.MaxExpirationMinutes
+        && MaxOpenOrdersPerAccount == other.MaxOpenOrdersPerAccount
         && LiveDelayMilliseconds.Count == other.LiveDelayMilliseconds.Count
         && LiveDelayMilliseconds.All(d => other.LiveDelayMilliseconds.TryGetValue(d.Key, out long ms) && ms == d.Value);
 }

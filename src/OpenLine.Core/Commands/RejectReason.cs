@@ -22,6 +22,7 @@ public enum RejectReason : short
     BelowMinimumOffer = 109,
     InvalidExpiration = 110,
     MarketNotOffered = 111,
+    TooManyOpenOrders = 112,
 
     InsufficientBalance = 201,
     InsufficientFunds = 202,

@@ -107,6 +107,13 @@ public sealed partial class Exchange
             rest = Money.Zero; // the remainder of a partly filled limit below the minimum is dropped (rules §4)
         }
 
+        // The open-orders cap: an order that would rest beyond it is refused (a fill-only order never rests).
+        if (rest.IsPositive && Options.MaxOpenOrdersPerAccount > 0 && account.OpenOrders.Count >= Options.MaxOpenOrdersPerAccount)
+        {
+            return Reject(RejectReason.TooManyOpenOrders, string.Create(CultureInfo.InvariantCulture,
+                $"too many open orders: at most {Options.MaxOpenOrdersPerAccount} per account; cancel some first"));
+        }
+
         // 7. Liability: the order's resting stake plus the change its fills make to the account's
         //    worst case on this game (rules §5) — a hedge may need nothing, or free funds.
         bool isPostArb = request.OrderType == OrderType.PostArb;

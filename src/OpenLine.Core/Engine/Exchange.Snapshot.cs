@@ -419,9 +419,11 @@ public sealed partial class Exchange
     // The options command is length-prefixed implicitly by its own layout; find its end by decoding.
     private static int PeekCommandLength(ReadOnlySpan<byte> data)
     {
-        // Options layout: tag(1) + minimum(8) + default delay(8) + live lifetime(8) + max expiration(4) + count(4) + entries.
+        // Options layout: tag(1) + minimum(8) + default delay(8) + live lifetime(8) + max expiration(4) + count(4) + entries,
+        // then with tag 20 the open-orders limit(4).
         var input = new BinaryInput(data);
-        if (input.Byte() != 11)
+        byte tag = input.Byte();
+        if (tag is not (11 or 20))
         {
             throw new FormatException("A snapshot starts with the exchange's options.");
         }
@@ -434,6 +436,10 @@ public sealed partial class Exchange
         {
             input.String();
             input.Int64();
+        }
+        if (tag == 20)
+        {
+            input.Int32();
         }
         return data.Length - input.Remaining;
     }

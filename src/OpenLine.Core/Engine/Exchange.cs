@@ -139,7 +139,7 @@ public sealed partial class Exchange
         ExchangeOptions options = command.Options;
         if (options.MinimumOffer < Money.OneCent || options.DefaultLiveDelayMilliseconds < 0
             || options.LiveDelayMilliseconds.Values.Any(d => d < 0) || options.LiveOrderDefaultLifetimeMilliseconds <= 0
-            || options.MaxExpirationMinutes <= 0)
+            || options.MaxExpirationMinutes <= 0 || options.MaxOpenOrdersPerAccount < 0)
         {
             return new Rejected(RejectReason.InvalidRequest, "invalid exchange options");
         }

@@ -29,6 +29,9 @@ public static class CommandCodec
         ResumeOrders = 17,
         GradeGame = 18,
         VoidGame = 19,
+
+        /// <summary>ConfigureExchange with an open-orders limit: the released layout of tag 11, then the limit (Int32 &gt; 0).</summary>
+        ConfigureExchangeWithLimits = 20,
     }
 
     public static void Write(Command command, BinaryOutput output)
@@ -72,8 +75,12 @@ public static class CommandCodec
             case RevokeToken r:
                 output.Byte((byte)Tag.RevokeToken).String(r.TokenHash);
                 break;
+            case ConfigureExchange { Options.MaxOpenOrdersPerAccount: 0 } c:
+                WriteOptions(output.Byte((byte)Tag.ConfigureExchange), c.Options); // the released layout, byte for byte
+                break;
             case ConfigureExchange c:
-                WriteOptions(output.Byte((byte)Tag.ConfigureExchange), c.Options);
+                WriteOptions(output.Byte((byte)Tag.ConfigureExchangeWithLimits), c.Options);
+                output.Int32(c.Options.MaxOpenOrdersPerAccount);
                 break;
             case CancelOrders c:
                 output.Byte((byte)Tag.CancelOrders).Id(c.AccountId).Int32(c.OrderIds.Count);
@@ -153,6 +160,7 @@ public static class CommandCodec
             Tag.IssueToken => new IssueToken(input.Id(), input.String(), input.Int64()),
             Tag.RevokeToken => new RevokeToken(input.String()),
             Tag.ConfigureExchange => new ConfigureExchange(ReadOptions(ref input)),
+            Tag.ConfigureExchangeWithLimits => new ConfigureExchange(ReadOptions(ref input) with { MaxOpenOrdersPerAccount = PositiveInt32(ref input) }),
             Tag.CancelOrders => ReadCancelOrders(ref input),
             Tag.CancelAllOrders => ReadCancelAll(ref input),
             Tag.Heartbeat => new Heartbeat(input.Id(), input.Int64()),
@@ -267,6 +275,12 @@ public static class CommandCodec
         {
             output.String(delay.Key).Int64(delay.Value);
         }
+    }
+
+    private static int PositiveInt32(ref BinaryInput input)
+    {
+        int value = input.Int32();
+        return value > 0 ? value : throw new FormatException($"Invalid limit {value}.");
     }
 
     private static ExchangeOptions ReadOptions(ref BinaryInput input)

@@ -32,6 +32,9 @@ public sealed class OpenLineOptions
     /// <summary>The largest number of orders one place request may carry (rules §3).</summary>
     public int MaxBatchSize { get; set; } = 200;
 
+    /// <summary>The most orders one account may have resting at once; more are refused as <c>validation_error</c>. 0 turns the cap off.</summary>
+    public int MaxOpenOrdersPerAccount { get; set; } = 10_000;
+
     /// <summary>The smallest stake that may rest, in dollars (rules §4).</summary>
     public decimal MinimumOffer { get; set; } = 10m;
 
@@ -95,8 +98,13 @@ public sealed class OpenLineOptions
             throw new InvalidOperationException(
                 $"OpenLine:MinimumOffer must be at least 0.01 with at most six decimals (was {MinimumOffer.ToString(CultureInfo.InvariantCulture)}).");
         }
+        if (MaxOpenOrdersPerAccount < 0)
+        {
+            throw new InvalidOperationException($"OpenLine:MaxOpenOrdersPerAccount must be 0 (no cap) or more (was {MaxOpenOrdersPerAccount}).");
+        }
         return defaults with
         {
+            MaxOpenOrdersPerAccount = MaxOpenOrdersPerAccount,
             MinimumOffer = minimum,
             LiveDelayMilliseconds = delays,
             DefaultLiveDelayMilliseconds = defaultDelay,

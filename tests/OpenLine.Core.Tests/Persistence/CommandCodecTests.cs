@@ -47,12 +47,37 @@ public class CommandCodecTests
     }
 
     [Fact]
-    public void Every_command_type_has_its_own_tag_byte()
+    public void Every_command_type_has_its_own_tag_byte_and_configure_a_second_one_for_limits()
     {
-        var tags = CommandSamples.All.Values.GroupBy(c => c.GetType()).ToDictionary(g => g.Key, g => g.Select(c => CommandCodec.Encode(c)[0]).Distinct().ToArray());
+        var tags = CommandSamples.All.Values.GroupBy(c => c.GetType()).ToDictionary(g => g.Key, g => g.Select(c => CommandCodec.Encode(c)[0]).Distinct().Order().ToArray());
 
-        Assert.All(tags.Values, t => Assert.Single(t));
-        Assert.Equal(tags.Count, tags.Values.Select(t => t[0]).Distinct().Count());
+        Assert.All(tags.Where(t => t.Key != typeof(ConfigureExchange)).Select(t => t.Value), t => Assert.Single(t));
+        Assert.Equal([11, 20], tags[typeof(ConfigureExchange)]); // the released layout, and the one with an open-orders limit
+        Assert.Equal(tags.Values.Sum(t => t.Length), tags.Values.SelectMany(t => t).Distinct().Count()); // no tag shared between types
+    }
+
+    [Fact]
+    public void Configure_with_an_open_orders_limit_is_the_released_layout_under_tag_20_then_the_limit()
+    {
+        var options = new ExchangeOptions { MaxOpenOrdersPerAccount = 1_000 };
+        byte[] without = CommandCodec.Encode(new ConfigureExchange(options with { MaxOpenOrdersPerAccount = 0 }));
+
+        byte[] with = CommandCodec.Encode(new ConfigureExchange(options));
+
+        Assert.Equal((byte)11, without[0]);
+        Assert.Equal([20, .. without[1..], 0xE8, 0x03, 0x00, 0x00], with);
+        Assert.Equal(1_000, Assert.IsType<ConfigureExchange>(CommandCodec.Read(with)).Options.MaxOpenOrdersPerAccount);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void A_limit_that_is_not_positive_under_tag_20_throws_FormatException(int limit)
+    {
+        byte[] bytes = CommandCodec.Encode(new ConfigureExchange(new ExchangeOptions { MaxOpenOrdersPerAccount = 5 }));
+        BitConverter.TryWriteBytes(bytes.AsSpan(bytes.Length - 4), limit);
+
+        Assert.Throws<FormatException>(() => CommandCodec.Read(bytes));
     }
 
     [Fact]

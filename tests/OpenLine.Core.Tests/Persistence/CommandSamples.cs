@@ -105,6 +105,8 @@ internal static class CommandSamples
                 LiveOrderDefaultLifetimeMilliseconds = long.MaxValue,
                 MaxExpirationMinutes = int.MinValue,
             }),
+            ["configure, with an open-orders limit"] = new ConfigureExchange(new ExchangeOptions { MaxOpenOrdersPerAccount = 1_000 }),
+            ["configure, the largest open-orders limit"] = new ConfigureExchange(new ExchangeOptions { MaxOpenOrdersPerAccount = int.MaxValue, MinimumOffer = Money.OneCent }),
         };
         return samples;
     }
@@ -185,6 +187,7 @@ internal static class CommandSamples
         Assert.Equal(expected.DefaultLiveDelayMilliseconds, actual.DefaultLiveDelayMilliseconds);
         Assert.Equal(expected.LiveOrderDefaultLifetimeMilliseconds, actual.LiveOrderDefaultLifetimeMilliseconds);
         Assert.Equal(expected.MaxExpirationMinutes, actual.MaxExpirationMinutes);
+        Assert.Equal(expected.MaxOpenOrdersPerAccount, actual.MaxOpenOrdersPerAccount);
         Assert.Equal(
             expected.LiveDelayMilliseconds.OrderBy(d => d.Key, StringComparer.Ordinal),
             actual.LiveDelayMilliseconds.OrderBy(d => d.Key, StringComparer.Ordinal));

@@ -38,6 +38,7 @@ internal sealed class RichScenario
         },
         DefaultLiveDelayMilliseconds = 7_000,
         LiveOrderDefaultLifetimeMilliseconds = 6 * Minute,
+        MaxOpenOrdersPerAccount = 50,
         MaxExpirationMinutes = 600,
     };
 
