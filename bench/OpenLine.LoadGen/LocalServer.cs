@@ -84,7 +84,8 @@ internal sealed class LocalServer : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (string arg in (string[])[dll, "--urls", url.GetLeftPart(UriPartial.Authority), $"--OpenLine:DataDir={dataDir}",
-            $"--OpenLine:AdminToken={adminToken}", "--OpenLine:Demo=false", "--OpenLine:RateLimitPerMinute=0"])
+            $"--OpenLine:AdminToken={adminToken}", "--OpenLine:Demo=false", "--OpenLine:RateLimitPerMinute=0",
+            "--OpenLine:OrderRequestsPerSecond=0", "--OpenLine:MaxSocketsPerAccount=0"]) // a load generator is the abuse the limits stop
         {
             start.ArgumentList.Add(arg);
         }

@@ -64,6 +64,7 @@ public static class OpenLineApp
         services.AddSingleton<Authenticator>();
         services.AddSingleton<ApiContext>();
         services.AddSingleton<GradedRateLimits>();
+        services.AddSingleton<AbuseLimits>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupService>();

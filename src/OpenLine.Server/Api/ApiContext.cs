@@ -14,8 +14,12 @@ public sealed class ApiContext(
     Sequencer sequencer,
     Authenticator authenticator,
     IOptions<OpenLineOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    AbuseLimits limits)
 {
+    /// <summary>Per-account trading, login and socket limits.</summary>
+    public AbuseLimits Limits { get; } = limits;
+
     public Sequencer Sequencer { get; } = sequencer;
     public Authenticator Authenticator { get; } = authenticator;
     public OpenLineOptions Options { get; } = options.Value;
@@ -53,6 +57,15 @@ public sealed class ApiContext(
             return await handler(args, caller).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Runs a trading endpoint (place, edit, cancel, pause, resume): as <see cref="ForUserAsync"/>, and
+    /// counted against the account's trading-request limit (429 with <c>Retry-After</c> beyond it).
+    /// </summary>
+    public Task<IResult> ForTradingAsync(HttpContext context, Func<RequestArgs, Caller, Task<IResult>> handler) =>
+        ForUserAsync(context, (args, caller) => Limits.TryTradingRequest(caller.AccountId, out TimeSpan retryAfter)
+            ? handler(args, caller)
+            : Task.FromResult(ApiResults.TooManyRequests(context, retryAfter)));
 
     /// <summary>Runs an operator endpoint: the admin token only (user tokens get 403).</summary>
     public async Task<IResult> ForAdminAsync(HttpContext context, Func<RequestArgs, Task<IResult>> handler)

@@ -13,40 +13,40 @@ public static class OrderEndpoints
     {
         const string Tag = "Orders";
         app.MapPost("/session/v3/place", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => PlaceAsync(context, api, args, caller, legacy: false)))
+            api.ForTradingAsync(context, (args, caller) => PlaceAsync(context, api, args, caller, legacy: false)))
             .Body<PlaceRequest>().Documented<CreatedSessionsDto>(Tag, "Place a batch of orders; results are positional");
         app.MapPost("/session/v2/place", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => PlaceAsync(context, api, args, caller, legacy: true)))
+            api.ForTradingAsync(context, (args, caller) => PlaceAsync(context, api, args, caller, legacy: true)))
             .Body<PlaceRequest>().Documented<CreatedSessionsDto>(Tag, "Legacy alias of v3/place (accepts risk for bet)");
         app.MapPost("/session/cancel", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => CancelAsync(context, api, args, caller)))
+            api.ForTradingAsync(context, (args, caller) => CancelAsync(context, api, args, caller)))
             .Body<CancelRequest>().Documented<CancelResultDto>(Tag, "Cancel one open order", 400, 401, 403, 404, 409);
         app.MapPost("/session/cancelMultiple", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => CancelMultipleAsync(api, args, caller)))
+            api.ForTradingAsync(context, (args, caller) => CancelMultipleAsync(api, args, caller)))
             .Body<CancelMultipleRequest>().Documented<CancelResultDto[]>(Tag, "Cancel several orders; per-id results (failures as {success:false, reason})");
         app.MapPost("/session/cancelByReference", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => CancelByReferenceAsync(api, args, caller)))
+            api.ForTradingAsync(context, (args, caller) => CancelByReferenceAsync(api, args, caller)))
             .Body<CancelByReferenceRequest>().Documented<CancelResultDto[]>(Tag, "Cancel the caller's open orders in a game by userReference");
         app.MapPost("/session/cancelAllOrdersForGame", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => CancelAllForGameAsync(api, args, caller)))
+            api.ForTradingAsync(context, (args, caller) => CancelAllForGameAsync(api, args, caller)))
             .Body<CancelAllForGameRequest>().Documented<CancelResultDto[]>(Tag, "Cancel the caller's open orders in a game, optionally of one market type");
         app.MapPost("/session/cancelAllForLeague", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => CancelAllForLeagueAsync(api, args, caller)))
+            api.ForTradingAsync(context, (args, caller) => CancelAllForLeagueAsync(api, args, caller)))
             .Body<CancelAllForLeagueRequest>().Documented<OrdersReceivedDto>(Tag, "Cancel the caller's open orders in a league");
         app.MapPost("/session/cancelAllOrders", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (_, caller) => CancelScopeAsync(api, caller, CancelScope.Everything)))
+            api.ForTradingAsync(context, (_, caller) => CancelScopeAsync(api, caller, CancelScope.Everything)))
             .Documented<CancelResultDto[]>(Tag, "Kill switch: cancel every open order of the caller");
         app.MapPost("/session/pauseOrders", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (_, caller) => BulkAsync(api, new PauseOrders(caller.AccountId))))
+            api.ForTradingAsync(context, (_, caller) => BulkAsync(api, new PauseOrders(caller.AccountId))))
             .Documented<CancelResultDto[]>(Tag, "Cancel every open order and remember it for resumeOrders");
         app.MapPost("/session/resumeOrders", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (_, caller) => ResumeAsync(api, caller)))
+            api.ForTradingAsync(context, (_, caller) => ResumeAsync(api, caller)))
             .Documented<CreatedSessionsDto>(Tag, "Offer again (as post) what pauseOrders took off the book");
         app.MapPost("/session/editOrder", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => EditAsync(api, args, caller, v4: false)))
+            api.ForTradingAsync(context, (args, caller) => EditAsync(api, args, caller, v4: false)))
             .Body<EditOrderRequest>().Documented<EditResultDto>(Tag, "Cancel-and-replace a resting order", 400, 401, 403, 404, 409);
         app.MapPost("/session/v4/editOrder", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (args, caller) => EditAsync(api, args, caller, v4: true)))
+            api.ForTradingAsync(context, (args, caller) => EditAsync(api, args, caller, v4: true)))
             .Body<EditOrderRequest>().Documented<EditResultDto>(Tag, "Edit with the intendedOrderVolume and blockIfNoOtherSideOrders guards", 400, 401, 403, 404, 409);
         return app;
     }

@@ -22,6 +22,9 @@ public static class UserEndpoints
         return app;
     }
 
+    /// <summary>The 429 of a throttled login (API §2.1: throttled per IP and per account).</summary>
+    public const string LoginThrottledMessage = "Too many failed logins. Please try again later.";
+
     private static async Task<IResult> LoginAsync(HttpContext context, ApiContext api)
     {
         (RequestArgs? args, IResult? error) = await RequestArgs.ReadAsync(context).ConfigureAwait(false);
@@ -37,8 +40,15 @@ public static class UserEndpoints
             {
                 return ApiResults.BadRequest("username and password are required.");
             }
+            System.Net.IPAddress? client = context.Connection.RemoteIpAddress;
+            if (api.Limits.IsLoginThrottled(username, client, out TimeSpan retryAfter))
+            {
+                context.Response.Headers.RetryAfter = ApiResults.RetryAfterSeconds(retryAfter);
+                return ApiResults.Error(StatusCodes.Status429TooManyRequests, LoginThrottledMessage);
+            }
             if (username.Length > Exchange.MaxUsernameLength || password.Length > 1024)
             {
+                api.Limits.LoginFailed(username, client);
                 return ApiResults.InvalidCredentials;
             }
             (ObjectId Id, string Hash)? account = await api.Sequencer.QueryAsync(engine =>
@@ -48,8 +58,10 @@ public static class UserEndpoints
             if (account is not { } found
                 || api.Passwords.VerifyHashedPassword(username, found.Hash, password) == PasswordVerificationResult.Failed)
             {
+                api.Limits.LoginFailed(username, client);
                 return ApiResults.InvalidCredentials;
             }
+            api.Limits.LoginSucceeded(username);
             string token = await api.IssueTokenAsync(context, found.Id).ConfigureAwait(false);
             UserDto user = await api.Sequencer.QueryAsync(engine => Views.AuthenticatedUser(engine.Accounts[found.Id], token)).ConfigureAwait(false);
             return ApiResults.Data(new UserEnvelope(user));

@@ -47,6 +47,24 @@ public sealed class OpenLineOptions
     /// <summary>Requests per rolling 60 s per client IP before 429 (rules §8); 0 turns the limit off.</summary>
     public int RateLimitPerMinute { get; set; } = 3000;
 
+    /// <summary>Trading requests (place, edit, cancel, pause, resume; REST and <c>/orders/ws</c>) per account per second, sustained; 0 turns the limit off.</summary>
+    public int OrderRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Trading requests an account may send at once before <see cref="OrderRequestsPerSecond"/> applies (the token bucket's size).</summary>
+    public int OrderRequestBurst { get; set; } = 100;
+
+    /// <summary>Failed logins for one username within <see cref="LoginThrottleMinutes"/> after which its logins get 429 until the window ends; 0 turns it off.</summary>
+    public int LoginFailuresPerAccount { get; set; } = 5;
+
+    /// <summary>Failed logins from one client IP within <see cref="LoginThrottleMinutes"/> after which its logins get 429; 0 turns it off.</summary>
+    public int LoginFailuresPerIp { get; set; } = 30;
+
+    /// <summary>The window of the failed-login counts, in minutes.</summary>
+    public int LoginThrottleMinutes { get; set; } = 15;
+
+    /// <summary>WebSocket connections (all endpoints together) one account may have open at once; 0 turns the cap off.</summary>
+    public int MaxSocketsPerAccount { get; set; } = 20;
+
     /// <summary><c>/user/v2/getGraded</c> and <c>/user/getGradedWagers</c> together: requests per rolling minute per user before 429 (API §8.12); 0 turns the limit off.</summary>
     public int GradedRateLimitPerMinute { get; set; } = 60;
 

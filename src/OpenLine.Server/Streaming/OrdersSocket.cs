@@ -57,8 +57,14 @@ public static class OrdersSocket
                 requestId = payload.TryGetProperty("requestID", out JsonElement id) && id.ValueKind == JsonValueKind.String
                     ? JsonText.GetString(id, "requestID") ?? ""
                     : Guid.NewGuid().ToString("n"); // omitted: the server makes one up (API §5)
+                string? type = JsonText.GetString(root[0], "messageType");
+                if (type != "heartbeat" && !api.Limits.TryTradingRequest(caller.AccountId, out _))
+                {
+                    Reply(requestId, error: ApiResults.TooManyRequestsMessage); // the account's trading-request limit, as over REST
+                    return Task.CompletedTask;
+                }
                 // Dispatch synchronously up to the sequencer call, so commands keep the order they arrived in.
-                answer = JsonText.GetString(root[0], "messageType") switch
+                answer = type switch
                 {
                     "heartbeat" => HeartbeatAsync(payload),
                     "placeV3" => PlaceAsync(payload),

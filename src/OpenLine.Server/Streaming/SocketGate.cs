@@ -9,7 +9,8 @@ namespace OpenLine.Server.Streaming;
 /// The checks every WebSocket endpoint makes before accepting an upgrade: it is one, its Origin is
 /// allowed (when <c>OpenLine:AllowedOrigins</c> lists any — browsers send Origin, bots usually
 /// don't), an upgrade authenticated by the <c>auth</c> cookie comes from this server's own pages,
-/// and the <c>Authorization</c> header (or that cookie) carries a valid token (API §6.1).
+/// the <c>Authorization</c> header (or that cookie) carries a valid token (API §6.1), and the account
+/// has a connection slot left (<c>OpenLine:MaxSocketsPerAccount</c>, else 429).
 /// </summary>
 public static class SocketGate
 {
@@ -46,6 +47,13 @@ public static class SocketGate
             await ApiResults.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "InvalidCredentials").ConfigureAwait(false);
             return (null, null);
         }
+        if (api.Limits.TryOpenSocket(caller.AccountId) is not { } slot)
+        {
+            await ApiResults.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests,
+                $"Too many WebSocket connections: at most {api.Options.MaxSocketsPerAccount} per account.").ConfigureAwait(false);
+            return (null, null);
+        }
+        context.Response.RegisterForDispose(slot); // the slot frees when the connection's request ends
         return (await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false), caller);
     }
 

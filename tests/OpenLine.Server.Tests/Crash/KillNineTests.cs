@@ -51,7 +51,7 @@ public sealed class KillNineTests : IDisposable
     {
         int seed = Environment.TickCount;
         var random = new Random(seed);
-        string[] settings = ["--OpenLine:RateLimitPerMinute=0", "--OpenLine:SnapshotEvery=500", .. StoreSettings(store)];
+        string[] settings = ["--OpenLine:RateLimitPerMinute=0", "--OpenLine:OrderRequestsPerSecond=0", "--OpenLine:SnapshotEvery=500", .. StoreSettings(store)];
         Log($"crash test on {store}: seed {seed}, {Rounds} kills, {Traders} concurrent traders, data in {_dataDir}");
 
         string[] tokens = [];

@@ -33,7 +33,7 @@ public sealed class RestFuzzTests
         int seed = int.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SEED"), CultureInfo.InvariantCulture, out int s) ? s : Random.Shared.Next();
         double seconds = double.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out double f) ? f : 8;
         var random = new Random(seed);
-        await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=0");
+        await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=0", "--OpenLine:OrderRequestsPerSecond=0", "--OpenLine:LoginFailuresPerIp=0");
         using HttpClient http = server.CreateHttpClient();
         var admin = new OpenLineClient(http, TestServer.AdminToken);
         var anonymous = new OpenLineClient(http);

@@ -23,7 +23,7 @@ public sealed class WebSocketFuzzTests
         int seed = int.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SEED"), CultureInfo.InvariantCulture, out int s) ? s : Random.Shared.Next();
         double seconds = double.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out double f) ? f : 6;
         var random = new Random(seed);
-        await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=0", "--OpenLine:SocketMaxMessageBytes=65536");
+        await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=0", "--OpenLine:OrderRequestsPerSecond=0", "--OpenLine:LoginFailuresPerIp=0", "--OpenLine:SocketMaxMessageBytes=65536");
         using HttpClient http = server.CreateHttpClient();
         var admin = new OpenLineClient(http, TestServer.AdminToken);
         var anonymous = new OpenLineClient(http);
@@ -44,7 +44,7 @@ public sealed class WebSocketFuzzTests
             $$"""["cancelMultiple",{"requestID":"r4","orderIDs":["{{gameId}}","{{away}}"]}]""",
             $$"""["cancelAllByGame",{"requestID":"r5","gameID":"{{gameId}}"}]""",
             """["cancelAll",{"requestID":"r6"}]""",
-            """["heartbeat",{"requestID":"r7","timeout":30}]""",
+            """["heartbeat",{"requestID":"r7","requestTimeout":30}]""",
         ];
 
         var clock = Stopwatch.StartNew();

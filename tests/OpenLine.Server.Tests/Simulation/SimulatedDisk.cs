@@ -87,18 +87,22 @@ internal sealed class SimulatedDisk(Random random)
         }
     }
 
-    /// <summary>Flips a byte in the newest snapshot (bit rot), if there is one.</summary>
+    /// <summary>
+    /// Flips a byte in the newest snapshot (bit rot), if there is one. Which snapshots exist depends
+    /// on the checkpointer's timing, so the random draw is made either way: the seed's history must not.
+    /// </summary>
     public bool CorruptNewestSnapshot()
     {
         lock (_gate)
         {
+            int salt = random.Next();
             if (_snapshots.Count == 0)
             {
                 return false;
             }
             StoredSnapshot newest = _snapshots.Values.Last();
             byte[] state = [.. newest.State];
-            state[random.Next(state.Length)] ^= 0x5A;
+            state[salt % state.Length] ^= 0x5A;
             _snapshots[newest.Sequence] = newest with { State = state };
             return true;
         }
