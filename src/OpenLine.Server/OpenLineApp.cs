@@ -72,7 +72,14 @@ public static class OpenLineApp
         services.AddDataProtection()
             .SetApplicationName("OpenLine")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // Idle and slow clients (slowloris): a connection that sends no request for this long, or
+            // takes this long over a request's headers, is closed.
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(options.IdleConnectionSeconds);
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(options.RequestHeadersTimeoutSeconds);
+        });
         services.Configure<RouteOptions>(r => r.LowercaseUrls = false);
         AddRateLimiting(services, options);
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -131,7 +138,12 @@ public static class OpenLineApp
             : readiness.IsReady
                 ? Results.Json(new { status = "ok" }, WireJson.Options)
                 : Results.Json(new { status = "starting" }, WireJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(10) });
+        app.UseWebSockets(new WebSocketOptions
+        {
+            // A ping every interval; a peer that does not answer with a pong within the timeout is dropped.
+            KeepAliveInterval = TimeSpan.FromSeconds(options.SocketKeepAliveSeconds),
+            KeepAliveTimeout = TimeSpan.FromSeconds(options.SocketPongTimeoutSeconds),
+        });
         app.MapOpenApi("/openapi.json");
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("OpenLine API").WithOpenApiRoutePattern("/openapi.json"));
         app.MapUsers();

@@ -86,6 +86,18 @@ public sealed class OpenLineOptions
     /// <summary>At most this many of a user's newest feed messages are kept for replay, however recent.</summary>
     public int FeedMaxMessagesPerUser { get; set; } = 10_000;
 
+    /// <summary>An HTTP connection with no request for this long is closed (Kestrel's keep-alive timeout).</summary>
+    public int IdleConnectionSeconds { get; set; } = 120;
+
+    /// <summary>A request whose headers take longer than this to arrive is answered 408 and its connection closed (slow clients).</summary>
+    public int RequestHeadersTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Seconds between the pings the server sends on every WebSocket.</summary>
+    public int SocketKeepAliveSeconds { get; set; } = 10;
+
+    /// <summary>A WebSocket whose peer does not answer a ping within this many seconds is dropped (a dead or stalled client).</summary>
+    public int SocketPongTimeoutSeconds { get; set; } = 30;
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 

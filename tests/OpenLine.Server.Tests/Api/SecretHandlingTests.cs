@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using OpenLine.Server.Tests.Kit;
+
+namespace OpenLine.Server.Tests.Api;
+
+/// <summary>
+/// Where secrets go (docs/security.md): passwords and tokens never reach the logs, the journal or the
+/// snapshots (only their hashes do), and the cookie's Data Protection keys are kept in the data
+/// directory, so a signed <c>auth</c> cookie outlives a restart.
+/// </summary>
+public sealed class SecretHandlingTests : IDisposable
+{
+    private readonly string _dataDir = TestServer.NewDataDir();
+
+    [Fact]
+    public async Task Passwords_and_tokens_never_reach_the_logs_the_journal_or_the_snapshots()
+    {
+        const string Password = "Zq7-unique-Passw0rd";
+        const string WrongPassword = "Xk9-wrong-Passw0rd";
+        var logs = new CapturingLoggerProvider();
+        string token;
+        await using (TestServer server = await TestServer.LaunchAsync(dataDir: _dataDir,
+            configureServices: services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs),
+            settings: "--Logging:LogLevel:Default=Trace"))
+        {
+            var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
+            var anonymous = new OpenLineClient(server.CreateHttpClient());
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = "secretive", password = Password, balance = 100 })).Status);
+            token = (await anonymous.PostAsync("/user/login", new { username = "secretive", password = Password })).Data["user"]!["auth"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/user/login", new { username = "secretive", password = WrongPassword })).Status);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.WithToken(token).GetAsync("/user/getMe")).Status);
+            Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.WithToken(token).PostAsync("/session/v3/place", new { orders = "not-a-batch" })).Status);
+        } // a clean stop: the final snapshot is written
+
+        string[] secrets = [Password, WrongPassword, token, TestServer.AdminToken];
+        Assert.NotEmpty(logs.Lines);
+        foreach (string secret in secrets)
+        {
+            Assert.DoesNotContain(logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
+            foreach (string file in Directory.EnumerateFiles(_dataDir, "openline*"))
+            {
+                byte[] bytes = File.ReadAllBytes(file);
+                Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) < 0, $"{Path.GetFileName(file)} holds a secret in clear");
+            }
+        }
+        Assert.Contains(Directory.EnumerateFiles(_dataDir, "openline*"), f => f.EndsWith("openline-snapshots.db", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_signed_auth_cookie_outlives_a_restart_because_the_keys_live_in_the_data_directory()
+    {
+        string cookie;
+        await using (TestServer first = await TestServer.LaunchAsync(dataDir: _dataDir))
+        {
+            var admin = new OpenLineClient(first.CreateHttpClient(), TestServer.AdminToken);
+            await admin.PostAsync("/admin/users", new { username = "cookie", password = "cookie-password" });
+            OpenLineClient.Response login = await new OpenLineClient(first.CreateHttpClient()).PostAsync("/user/login", new { username = "cookie", password = "cookie-password" });
+            cookie = login.Message.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("auth=", StringComparison.Ordinal)).Split(';')[0];
+        }
+
+        await using TestServer second = await TestServer.LaunchAsync(dataDir: _dataDir);
+        using HttpClient http = second.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/user/getMe");
+        request.Headers.Add("Cookie", cookie);
+        using HttpResponseMessage me = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_dataDir, "keys"), "*.xml"));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+
+    private sealed class CapturingLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyCollection<string> Lines => _lines;
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturingLoggerProvider provider, string category) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+                Exception? exception, Func<TState, Exception?, string> formatter) =>
+                provider._lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}

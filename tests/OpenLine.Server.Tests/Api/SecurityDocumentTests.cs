@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace OpenLine.Server.Tests.Api;
+
+/// <summary>docs/security.md maps each OWASP API risk to tests by name; every name it gives must be a test that exists.</summary>
+public sealed partial class SecurityDocumentTests
+{
+    [Fact]
+    public void Every_test_the_security_document_names_exists()
+    {
+        string root = RepositoryRoot();
+        string document = File.ReadAllText(Path.Combine(root, "docs", "security.md"));
+        string[] named = [.. TestName().Matches(document).Select(m => m.Groups[1].Value).Distinct()];
+        string tests = string.Join('\n', Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+
+        Assert.True(named.Length >= 40, $"the document names tests ({named.Length} found)");
+        Assert.All(named, name => Assert.Matches(new Regex($@"public (async Task|void) {Regex.Escape(name)}\("), tests));
+        foreach (string risk in new[] { "API1", "API2", "API3", "API4", "API5", "API6", "API7", "API8", "API9", "API10" })
+        {
+            Assert.Contains($"## {risk} ", document, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A backticked behaviour sentence: a capitalised identifier with at least three underscores.</summary>
+    [GeneratedRegex(@"`([A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){3,})`")]
+    private static partial Regex TestName();
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OpenLine.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("OpenLine.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
