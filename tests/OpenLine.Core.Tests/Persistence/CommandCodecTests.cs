@@ -374,7 +374,7 @@ public class CommandCodecTests
             (1, Gen.Byte.Array[0, 80]),
             (3, Gen.Select(Gen.Byte[0, 12], Gen.Byte.Array[0, 80], (tag, body) => (byte[])[tag, .. body])));
 
-        record.Sample(DecodesOrFailsCleanly, iter: 20_000);
+        Fuzz.Run(record, DecodesOrFailsCleanly, iterations: 20_000);
     }
 
     [Fact]
@@ -385,7 +385,7 @@ public class CommandCodecTests
             from mutations in Gen.Select(Gen.Int[0, int.MaxValue], Gen.Byte, Gen.Int[0, 5]).Array[1, 4]
             select Mutate(CommandSamples.Encodings[sample], mutations);
 
-        mutated.Sample(DecodesOrFailsCleanly, iter: 20_000);
+        Fuzz.Run(mutated, DecodesOrFailsCleanly, iterations: 20_000);
     }
 
     [Fact]

@@ -327,22 +327,22 @@ public class SnapshotTests
             from changes in Gen.Select(Gen.Int[0, int.MaxValue], Gen.Byte, Gen.Int[0, 3]).Array[1, 6]
             select Mutate(snapshots[which], changes);
 
-        mutated.Sample(bytes =>
+        Fuzz.Run(mutated, bytes =>
         {
             Exception? other = RestoreOrFormatException(bytes);
             Assert.True(other is null, other?.ToString());
-        }, iter: 3_000);
+        }, iterations: 3_000);
     }
 
     [Fact]
     public void Random_bytes_behind_a_valid_header_throw_FormatException_only()
     {
         byte[] header = Twin.Snapshot(new Exchange())[..5];
-        Gen.Byte.Array[0, 400].Sample(body =>
+        Fuzz.Run(Gen.Byte.Array[0, 400], body =>
         {
             Exception? other = RestoreOrFormatException([.. header, .. body]);
             Assert.True(other is null, other?.ToString());
-        }, iter: 5_000);
+        }, iterations: 5_000);
     }
 
     /// <summary>Kind 0-1: set a byte; 2: delete a byte; 3: insert a byte. Positions wrap.</summary>
