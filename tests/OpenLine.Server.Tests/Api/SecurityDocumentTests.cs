@@ -23,6 +23,25 @@ public sealed partial class SecurityDocumentTests
         }
     }
 
+    [Fact]
+    public void Only_the_demo_market_maker_opens_outbound_connections_and_only_to_the_servers_own_address()
+    {
+        // API7 (server-side request forgery): nothing in the server dials out, so no input can make
+        // it; the one exception is the demo bot, which trades over the public API on the address the
+        // server itself listens on (never one taken from a request or from configuration).
+        string server = Path.Combine(RepositoryRoot(), "src", "OpenLine.Server");
+        string[] dialing = [.. Directory.EnumerateFiles(server, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => OutboundApi().IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(server, f))];
+
+        Assert.Equal([Path.Combine("Demo", "MarketMakerBot.cs")], dialing);
+        Assert.Contains("IServerAddressesFeature", File.ReadAllText(Path.Combine(server, "Demo", "MarketMakerBot.cs")), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\b(HttpClient|ClientWebSocket|TcpClient|WebRequest|HttpWebRequest|SmtpClient|Dns\.|new Socket\()")]
+    private static partial Regex OutboundApi();
+
     /// <summary>A backticked behaviour sentence: a capitalised identifier with at least three underscores.</summary>
     [GeneratedRegex(@"`([A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){3,})`")]
     private static partial Regex TestName();
