@@ -112,7 +112,14 @@ public static class OpenLineApp
         }
 
         app.UseSecurityHeaders();
-        app.UseExceptionHandler(errorApp => errorApp.Run(WriteUnhandledAsync));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteUnhandledAsync,
+            // A client's bad input (or a request refused while the exchange is halted, which the
+            // sequencer logs once) is answered, not an error of the server: logging each with a stack
+            // trace would let any client flood the operator's logs.
+            SuppressDiagnosticsCallback = failure => failure.Exception is BadInputException or BadHttpRequestException or ExchangeHaltedException,
+        });
         app.UseStatusCodePages(async context =>
         {
             HttpResponse response = context.HttpContext.Response;

@@ -50,6 +50,21 @@ public sealed class SecretHandlingTests : IDisposable
     }
 
     [Fact]
+    public async Task Bad_input_is_answered_400_without_an_error_in_the_operators_log()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using TestServer server = await TestServer.LaunchAsync(dataDir: _dataDir,
+            configureServices: services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        var anonymous = new OpenLineClient(server.CreateHttpClient());
+
+        OpenLineClient.Response refused = await anonymous.PostRawAsync("/user/login", "{\"username\":\"\\ud800\",\"password\":\"x-password\"}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal("username is not valid Unicode text.", refused.Error);
+        Assert.DoesNotContain(logs.Errors, line => line.Contains("ud800", StringComparison.Ordinal) || line.Contains("Unicode", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_signed_auth_cookie_outlives_a_restart_because_the_keys_live_in_the_data_directory()
     {
         string cookie;
@@ -87,8 +102,12 @@ public sealed class SecretHandlingTests : IDisposable
     private sealed class CapturingLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
     {
         private readonly ConcurrentQueue<string> _lines = new();
+        private readonly ConcurrentQueue<string> _errors = new();
 
         public IReadOnlyCollection<string> Lines => _lines;
+
+        /// <summary>What was logged at Error or Critical.</summary>
+        public IReadOnlyCollection<string> Errors => _errors;
 
         public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -103,8 +122,15 @@ public sealed class SecretHandlingTests : IDisposable
             public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
 
             public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
-                Exception? exception, Func<TState, Exception?, string> formatter) =>
-                provider._lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+                Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                string line = $"{category}: {formatter(state, exception)} {exception}";
+                provider._lines.Enqueue(line);
+                if (logLevel >= Microsoft.Extensions.Logging.LogLevel.Error)
+                {
+                    provider._errors.Enqueue(line);
+                }
+            }
         }
     }
 }
