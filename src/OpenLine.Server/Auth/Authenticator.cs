@@ -88,6 +88,11 @@ public sealed class Authenticator
     }
 
     /// <summary>True when the request presents the admin token.</summary>
+    /// <summary>True while the caller's token is still recorded and unexpired (a logout or expiry ends it).</summary>
+    public bool IsStillValid(Caller caller) =>
+        caller.IsAdmin
+        || (_tokens.TryGet(caller.TokenHash, out TokenTable.Grant grant) && grant.ExpiresAt > _time.GetUtcNow().ToUnixTimeMilliseconds());
+
     public bool IsAdmin(HttpContext context, JsonElement? body)
     {
         string? token = FindToken(context, body);

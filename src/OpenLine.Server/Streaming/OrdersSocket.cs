@@ -34,6 +34,7 @@ public static class OrdersSocket
         using WebSocket socket = accepted;
         var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.OrdersSocket"));
         var session = new Session(api, caller, connection);
+        using IDisposable credentials = SocketGate.WatchCredentials(api, caller, connection);
         await connection.RunAsync(session.OnMessageAsync, context.RequestAborted).ConfigureAwait(false);
     }
 
@@ -58,6 +59,13 @@ public static class OrdersSocket
                     ? JsonText.GetString(id, "requestID") ?? ""
                     : Guid.NewGuid().ToString("n"); // omitted: the server makes one up (API §5)
                 string? type = JsonText.GetString(root[0], "messageType");
+                if (!api.Authenticator.IsStillValid(caller))
+                {
+                    // Logged out (or expired) since the upgrade: no more commands on this login.
+                    Reply(requestId, error: "InvalidCredentials");
+                    connection.Close(WebSocketCloseStatus.PolicyViolation, SocketGate.CredentialsEndedReason);
+                    return Task.CompletedTask;
+                }
                 if (type != "heartbeat" && !api.Limits.TryTradingRequest(caller.AccountId, out _))
                 {
                     Reply(requestId, error: ApiResults.TooManyRequestsMessage); // the account's trading-request limit, as over REST

@@ -29,6 +29,7 @@ public static class PriceStreamEndpoints
         var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.PriceStream"));
         var subscriber = new PriceSubscriber();
         feed.Add(connection, subscriber);
+        using IDisposable credentials = SocketGate.WatchCredentials(api, caller, connection);
         try
         {
             await connection.RunAsync(message => Command(subscriber, message), context.RequestAborted).ConfigureAwait(false);

@@ -57,6 +57,23 @@ public static class SocketGate
         return (await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false), caller);
     }
 
+    /// <summary>The close reason of a socket whose login ended (logout, or the token's expiry).</summary>
+    public const string CredentialsEndedReason = "InvalidCredentials: the login token was revoked or has expired; log in again";
+
+    /// <summary>
+    /// Closes the connection (1008) once the token it was opened with is revoked or expires, checked
+    /// every second: a logout ends the user's sockets too, not only their REST calls. Dispose the
+    /// result when the connection ends.
+    /// </summary>
+    public static IDisposable WatchCredentials(ApiContext api, Caller caller, SocketConnection connection) =>
+        api.Time.CreateTimer(_ =>
+        {
+            if (!api.Authenticator.IsStillValid(caller))
+            {
+                connection.Close(WebSocketCloseStatus.PolicyViolation, CredentialsEndedReason);
+            }
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
     /// <summary>True when Origin names the host the request was sent to (scheme aside: a TLS proxy may sit in front).</summary>
     private static bool IsOwnOrigin(string origin, HttpRequest request) =>
         Uri.TryCreate(origin, UriKind.Absolute, out Uri? uri)

@@ -30,6 +30,7 @@ public static class UserFeedEndpoints
         using WebSocket socket = accepted;
         var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.UserFeed"));
         feed.Subscribe(caller.AccountId, connection);
+        using IDisposable credentials = SocketGate.WatchCredentials(api, caller, connection);
         try
         {
             // The feed speaks only; anything the client sends is ignored.

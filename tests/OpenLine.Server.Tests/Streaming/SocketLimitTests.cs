@@ -68,6 +68,38 @@ public sealed class SocketLimitTests
     }
 
     [Fact]
+    public async Task Logging_out_closes_the_users_sockets_and_no_command_goes_through_after_it()
+    {
+        (TestServer server, string token) = await StartAsync();
+        await using TestServer _ = server;
+        await using SocketClient orders = await SocketClient.ConnectAsync(server.BaseAddress, "/orders/ws", token);
+        await using SocketClient feed = await SocketClient.ConnectAsync(server.BaseAddress, "/v2/user", token);
+        Assert.NotNull((await orders.RequestAsync("cancelAll", new JsonObject { ["requestID"] = "before" }))["data"]);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await new OpenLineClient(server.CreateHttpClient(), token).PostAsync("/user/logout")).Status);
+        await orders.SendAsync("cancelAll", new { requestID = "after" });
+        JsonNode? reply = await orders.ReceiveAsync();
+        while (reply is not null && reply["requestID"]?.GetValue<string>() != "after")
+        {
+            reply = await orders.ReceiveAsync();
+        }
+        while (await feed.ReceiveAsync() is not null)
+        {
+            // the feed may still deliver what was published before the logout
+        }
+
+        // Either the command is refused or the socket was already closed: never a data reply.
+        Assert.True(reply is null || reply["error"]?.GetValue<string>() == "InvalidCredentials", reply?.ToJsonString());
+        if (reply is not null)
+        {
+            Assert.Null(await orders.ReceiveAsync()); // then closed
+        }
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, orders.CloseStatus);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, feed.CloseStatus);
+        Assert.StartsWith("InvalidCredentials", feed.CloseStatusDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_client_that_stops_reading_is_closed_with_a_clear_reason_and_others_are_unaffected()
     {
         (TestServer server, string token) = await StartAsync("--OpenLine:SocketSendQueue=8");
