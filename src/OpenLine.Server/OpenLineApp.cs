@@ -59,7 +59,7 @@ public static class OpenLineApp
                 () => [NewUserFeed()], // the checkpointer's own copies of the snapshotted read models
                 sp.GetRequiredService<ILogger<Checkpointer>>());
             return new Sequencer(journal, engineOptions, sp.GetRequiredService<TimeProvider>(), sp.GetServices<IEventSink>(),
-                sp.GetRequiredService<ILogger<Sequencer>>(), checkpointer);
+                sp.GetRequiredService<ILogger<Sequencer>>(), checkpointer, options.MaxQueuedRequests);
         });
         services.AddSingleton<Authenticator>();
         services.AddSingleton<ApiContext>();
@@ -118,7 +118,7 @@ public static class OpenLineApp
             // A client's bad input (or a request refused while the exchange is halted, which the
             // sequencer logs once) is answered, not an error of the server: logging each with a stack
             // trace would let any client flood the operator's logs.
-            SuppressDiagnosticsCallback = failure => failure.Exception is BadInputException or BadHttpRequestException or ExchangeHaltedException,
+            SuppressDiagnosticsCallback = failure => failure.Exception is BadInputException or BadHttpRequestException or ExchangeHaltedException or ExchangeBusyException,
         });
         app.UseStatusCodePages(async context =>
         {
@@ -201,6 +201,11 @@ public static class OpenLineApp
         if (error is ExchangeHaltedException halted)
         {
             return ApiResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, halted.Message);
+        }
+        if (error is ExchangeBusyException busy)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return ApiResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, busy.Message);
         }
         if (error is BadInputException badInput)
         {

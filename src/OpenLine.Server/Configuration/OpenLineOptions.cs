@@ -98,6 +98,9 @@ public sealed class OpenLineOptions
     /// <summary>A WebSocket whose peer does not answer a ping within this many seconds is dropped (a dead or stalled client).</summary>
     public int SocketPongTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Requests that may wait for the sequencer at once (all accounts together); beyond it 503 with <c>Retry-After</c>. 0: no bound.</summary>
+    public int MaxQueuedRequests { get; set; } = 50_000;
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 

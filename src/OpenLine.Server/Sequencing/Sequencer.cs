@@ -35,6 +35,8 @@ public sealed class Sequencer : IDisposable
     private readonly ILogger<Sequencer> _logger;
     private readonly IReadOnlyList<IEventSink> _sinks;
     private readonly ConcurrentQueue<WorkItem> _queue = new();
+    private readonly int _maxQueued;
+    private int _queued;
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly ConcurrentDictionary<ulong, TaskCompletionSource<OrderOutcome>> _holds = new();
 
@@ -56,9 +58,11 @@ public sealed class Sequencer : IDisposable
     private volatile string? _haltReason;
 
     /// <param name="checkpointer">Takes snapshots in the background; without one, a snapshot is taken only at shutdown.</param>
+    /// <param name="maxQueued">Work items that may wait at once; beyond it a request is refused (<see cref="ExchangeBusyException"/>). 0: no bound.</param>
     public Sequencer(IJournalStore journal, ExchangeOptions options, TimeProvider time,
-        IEnumerable<IEventSink> sinks, ILogger<Sequencer> logger, Checkpointer? checkpointer = null)
+        IEnumerable<IEventSink> sinks, ILogger<Sequencer> logger, Checkpointer? checkpointer = null, int maxQueued = 0)
     {
+        _maxQueued = maxQueued;
         _journal = journal;
         _options = options;
         _checkpointer = checkpointer;
@@ -111,6 +115,11 @@ public sealed class Sequencer : IDisposable
         if (_stopping)
         {
             throw new ExchangeHaltedException("The exchange is shutting down.");
+        }
+        if (Interlocked.Increment(ref _queued) > _maxQueued && _maxQueued > 0)
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ExchangeBusyException();
         }
         _queue.Enqueue(item);
         _wake.Set();
@@ -253,6 +262,7 @@ public sealed class Sequencer : IDisposable
         int count = 0;
         while (count < MaxBatch && _haltReason is null && _queue.TryDequeue(out WorkItem? item))
         {
+            Interlocked.Decrement(ref _queued);
             count++;
             Process(item);
         }
@@ -464,6 +474,7 @@ public sealed class Sequencer : IDisposable
         var error = new ExchangeHaltedException(_haltReason ?? "The exchange is shutting down.");
         while (_queue.TryDequeue(out WorkItem? item))
         {
+            Interlocked.Decrement(ref _queued);
             item.Complete(null, error);
         }
         foreach (TaskCompletionSource<OrderOutcome> hold in _holds.Values)

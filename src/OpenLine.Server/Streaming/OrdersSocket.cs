@@ -98,6 +98,11 @@ public static class OrdersSocket
                 Reply(requestId, error: ex.Message);
                 return Task.CompletedTask;
             }
+            catch (ExchangeBusyException ex)
+            {
+                Reply(requestId, error: ex.Message);
+                return Task.CompletedTask;
+            }
             _ = answer.ContinueWith(t => Reply(requestId, t), TaskScheduler.Default);
             return Task.CompletedTask;
         }
@@ -106,7 +111,12 @@ public static class OrdersSocket
         {
             if (!answer.IsCompletedSuccessfully)
             {
-                Reply(requestId, error: answer.Exception?.InnerException is ExchangeHaltedException halted ? halted.Message : "internal error");
+                Reply(requestId, error: answer.Exception?.InnerException switch
+                {
+                    ExchangeHaltedException halted => halted.Message,
+                    ExchangeBusyException busy => busy.Message,
+                    _ => "internal error",
+                });
             }
             else if (answer.Result is Failure failure)
             {
