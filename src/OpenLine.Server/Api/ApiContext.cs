@@ -36,7 +36,8 @@ public sealed class ApiContext(
     /// Runs a user endpoint: reads the arguments, authenticates the caller (401 otherwise), renews a
     /// token in its last days (rules §8), then calls <paramref name="handler"/>.
     /// </summary>
-    public async Task<IResult> ForUserAsync(HttpContext context, Func<RequestArgs, Caller, Task<IResult>> handler)
+    /// <param name="renew">False for logout: ending a login must not mint its replacement.</param>
+    public async Task<IResult> ForUserAsync(HttpContext context, Func<RequestArgs, Caller, Task<IResult>> handler, bool renew = true)
     {
         (RequestArgs? args, IResult? error) = await RequestArgs.ReadAsync(context).ConfigureAwait(false);
         if (args is null)
@@ -50,7 +51,7 @@ public sealed class ApiContext(
             {
                 return ApiResults.InvalidCredentials;
             }
-            if (caller.ExpiresAt - NowMs < (long)Tokens.RenewWithin.TotalMilliseconds)
+            if (renew && caller.ExpiresAt - NowMs < (long)Tokens.RenewWithin.TotalMilliseconds)
             {
                 await RenewAsync(context, caller).ConfigureAwait(false);
             }

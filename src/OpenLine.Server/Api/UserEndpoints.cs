@@ -14,7 +14,7 @@ public static class UserEndpoints
         app.MapPost("/user/login", LoginAsync)
             .Body<LoginRequest>().Documented<UserEnvelope>("Account", "Log in: the user with its token (auth), also set as the signed auth cookie");
         app.MapPost("/user/logout", (HttpContext context, ApiContext api) =>
-            api.ForUserAsync(context, (_, caller) => LogoutAsync(context, api, caller)))
+            api.ForUserAsync(context, (_, caller) => LogoutAsync(context, api, caller), renew: false))
             .Documented<SuccessDto>("Account", "Invalidate the token used");
         app.MapMethods("/user/getMe", ["GET", "POST"], (HttpContext context, ApiContext api) =>
             api.ForUserAsync(context, (_, caller) => GetMeAsync(api, caller)))

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpenLine.Server.Sequencing;
 using OpenLine.Server.Tests.Kit;
 
 namespace OpenLine.Server.Tests.Api;
@@ -14,6 +16,25 @@ public sealed class TokenLifetimeTests
         var anonymous = new OpenLineClient(server.CreateHttpClient());
         string token = (await anonymous.PostAsync("/user/login", new { username = "tina", password = "tina-password" })).Data["user"]!["auth"]!.GetValue<string>();
         return (server, anonymous.WithToken(token));
+    }
+
+    [Fact]
+    public async Task Logging_out_in_a_tokens_last_days_mints_no_replacement()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        (TestServer server, OpenLineClient user) = await StartWithUserAsync(clock);
+        await using TestServer _ = server;
+        clock.Advance(TimeSpan.FromDays(26));
+
+        OpenLineClient.Response logout = await user.PostAsync("/user/logout");
+
+        Assert.Equal(HttpStatusCode.OK, logout.Status);
+        Assert.False(logout.Message.Headers.Contains("X-Auth-Token"));
+        string[] cookies = [.. logout.Message.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith("auth=", StringComparison.Ordinal))];
+        Assert.All(cookies, c => Assert.StartsWith("auth=;", c, StringComparison.Ordinal)); // only the deletion, no fresh signed token
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/user/getMe")).Status);
+        Sequencer sequencer = server.Services.GetRequiredService<Sequencer>();
+        Assert.Equal(0, await sequencer.QueryAsync(engine => engine.TokenGrants.Count())); // no replacement was recorded either
     }
 
     [Fact]
