@@ -38,7 +38,7 @@ public sealed class QueueBoundTests
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/user/getMe")).Status); // and then it goes on
     }
 
-    private sealed class GatedStore(IJournalStore inner) : IJournalStore
+    private sealed class GatedStore(IJournalStore inner) : DelegatingJournalStore(inner)
     {
         private readonly ManualResetEventSlim _open = new(true);
 
@@ -48,25 +48,14 @@ public sealed class QueueBoundTests
 
         public void Open() => _open.Set();
 
-        public string Description => "gated " + inner.Description;
-
-        public void Append(IReadOnlyList<JournalRecord> records)
+        public override void Append(IReadOnlyList<JournalRecord> records)
         {
             if (!_open.IsSet)
             {
                 Entered.Set();
                 _open.Wait();
             }
-            inner.Append(records);
+            Inner.Append(records);
         }
-
-        public IEnumerable<JournalRecord> ReadAfter(long afterSequence) => inner.ReadAfter(afterSequence);
-        public void DeleteFrom(long fromSequence) => inner.DeleteFrom(fromSequence);
-        public void SaveSnapshot(StoredSnapshot snapshot) => inner.SaveSnapshot(snapshot);
-        public IEnumerable<StoredSnapshot> SnapshotsNewestFirst() => inner.SnapshotsNewestFirst();
-        public void CompactThrough(long sequence) => inner.CompactThrough(sequence);
-        public IJournalStore OpenForBackground() => inner.OpenForBackground();
-        public void Maintain() => inner.Maintain();
-        public void Dispose() => inner.Dispose();
     }
 }

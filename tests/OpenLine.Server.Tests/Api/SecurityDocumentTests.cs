@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OpenLine.Server.Tests.Kit;
 
 namespace OpenLine.Server.Tests.Api;
 
@@ -8,7 +9,7 @@ public sealed partial class SecurityDocumentTests
     [Fact]
     public void Every_test_the_security_document_names_exists()
     {
-        string root = RepositoryRoot();
+        string root = Repository.Root;
         string document = File.ReadAllText(Path.Combine(root, "docs", "security.md"));
         string[] named = [.. TestName().Matches(document).Select(m => m.Groups[1].Value).Distinct()];
         string tests = string.Join('\n', Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
@@ -29,7 +30,7 @@ public sealed partial class SecurityDocumentTests
         // API7 (server-side request forgery): nothing in the server dials out, so no input can make
         // it; the one exception is the demo bot, which trades over the public API on the address the
         // server itself listens on (never one taken from a request or from configuration).
-        string server = Path.Combine(RepositoryRoot(), "src", "OpenLine.Server");
+        string server = Path.Combine(Repository.Root, "src", "OpenLine.Server");
         string[] dialing = [.. Directory.EnumerateFiles(server, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => OutboundApi().IsMatch(File.ReadAllText(f)))
@@ -45,16 +46,4 @@ public sealed partial class SecurityDocumentTests
     /// <summary>A backticked behaviour sentence: a capitalised identifier with at least three underscores.</summary>
     [GeneratedRegex(@"`([A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){3,})`")]
     private static partial Regex TestName();
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OpenLine.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("OpenLine.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

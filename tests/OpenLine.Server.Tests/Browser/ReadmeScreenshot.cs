@@ -41,21 +41,9 @@ public sealed class ReadmeScreenshot(BrowserFixture browser)
         await page.EvaluateAsync("() => document.activeElement?.blur()");
         await page.WaitForTimeoutAsync(900); // the ladder's change highlight fades
 
-        string path = Path.Combine(RepositoryRoot(), "docs", "images", "game-page.png");
+        string path = Path.Combine(Repository.Root, "docs", "images", "game-page.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         TestContext.Current.SendDiagnosticMessage($"Wrote {path}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OpenLine.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("OpenLine.slnx not found above " + AppContext.BaseDirectory);
     }
 }

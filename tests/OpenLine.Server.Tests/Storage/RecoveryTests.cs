@@ -233,28 +233,19 @@ public sealed class RecoveryTests : IDisposable
     }
 
     /// <summary>A store whose appends fail on demand, like a full or dead disk.</summary>
-    private sealed class FailingStore(IJournalStore inner) : IJournalStore
+    private sealed class FailingStore(IJournalStore inner) : DelegatingJournalStore(inner)
     {
         public volatile bool Fail;
 
-        public string Description => "failing " + inner.Description;
+        public override string Description => "failing " + Inner.Description;
 
-        public void Append(IReadOnlyList<JournalRecord> records)
+        public override void Append(IReadOnlyList<JournalRecord> records)
         {
             if (Fail)
             {
                 throw new IOException("disk full");
             }
-            inner.Append(records);
+            Inner.Append(records);
         }
-
-        public IEnumerable<JournalRecord> ReadAfter(long afterSequence) => inner.ReadAfter(afterSequence);
-        public void DeleteFrom(long fromSequence) => inner.DeleteFrom(fromSequence);
-        public void SaveSnapshot(StoredSnapshot snapshot) => inner.SaveSnapshot(snapshot);
-        public IEnumerable<StoredSnapshot> SnapshotsNewestFirst() => inner.SnapshotsNewestFirst();
-        public void CompactThrough(long sequence) => inner.CompactThrough(sequence);
-        public IJournalStore OpenForBackground() => inner.OpenForBackground();
-        public void Maintain() => inner.Maintain();
-        public void Dispose() => inner.Dispose();
     }
 }
