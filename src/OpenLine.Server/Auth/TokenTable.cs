@@ -16,6 +16,20 @@ public sealed class TokenTable : IEventSink
 
     public bool TryGet(string tokenHash, out Grant grant) => _grants.TryGetValue(tokenHash, out grant);
 
+    /// <summary>Tokens held (live, or expired since the last login).</summary>
+    public int Count => _grants.Count;
+
+    private void PruneExpired(long now)
+    {
+        foreach (KeyValuePair<string, Grant> entry in _grants)
+        {
+            if (entry.Value.ExpiresAt <= now)
+            {
+                _grants.TryRemove(entry);
+            }
+        }
+    }
+
     public void Restore(Exchange engine)
     {
         _grants.Clear();
@@ -32,6 +46,7 @@ public sealed class TokenTable : IEventSink
             switch (e)
             {
                 case TokenIssued issued:
+                    PruneExpired(issued.At); // as the engine does on every login, so neither keeps dead tokens
                     _grants[issued.TokenHash] = new Grant(issued.AccountId, issued.ExpiresAt);
                     break;
                 case TokenRevoked revoked:

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OpenLine.Server.Auth;
 using OpenLine.Server.Sequencing;
 using OpenLine.Server.Tests.Kit;
 
@@ -35,6 +36,26 @@ public sealed class TokenLifetimeTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/user/getMe")).Status);
         Sequencer sequencer = server.Services.GetRequiredService<Sequencer>();
         Assert.Equal(0, await sequencer.QueryAsync(engine => engine.TokenGrants.Count())); // no replacement was recorded either
+    }
+
+    [Fact]
+    public async Task Expired_tokens_are_dropped_from_the_token_table_at_the_next_login_as_in_the_engine()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        (TestServer server, OpenLineClient user) = await StartWithUserAsync(clock);
+        await using TestServer _ = server;
+        var anonymous = new OpenLineClient(server.CreateHttpClient());
+        await anonymous.PostAsync("/user/login", new { username = "tina", password = "tina-password" });
+        TokenTable table = server.Services.GetRequiredService<TokenTable>();
+        Sequencer sequencer = server.Services.GetRequiredService<Sequencer>();
+        Assert.Equal(2, table.Count);
+        clock.Advance(TimeSpan.FromDays(31)); // both expired
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsync("/user/login", new { username = "tina", password = "tina-password" })).Status);
+
+        Assert.Equal(1, table.Count);
+        Assert.Equal(1, await sequencer.QueryAsync(engine => engine.TokenGrants.Count()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/user/getMe")).Status);
     }
 
     [Fact]
