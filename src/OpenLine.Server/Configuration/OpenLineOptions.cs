@@ -77,6 +77,9 @@ public sealed class OpenLineOptions
     /// <summary>Messages a WebSocket connection may have queued for sending before it is closed as a slow consumer.</summary>
     public int SocketSendQueue { get; set; } = 4096;
 
+    /// <summary>Bytes a WebSocket connection may have queued for sending before it is closed as a slow consumer.</summary>
+    public long SocketSendQueueBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>The largest WebSocket message accepted from a client, in bytes.</summary>
     public int SocketMaxMessageBytes { get; set; } = 1024 * 1024;
 

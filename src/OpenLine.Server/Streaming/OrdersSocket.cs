@@ -32,7 +32,7 @@ public static class OrdersSocket
             return;
         }
         using WebSocket socket = accepted;
-        var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.OrdersSocket"));
+        var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.OrdersSocket"), api.Options.SocketSendQueueBytes);
         var session = new Session(api, caller, connection);
         using IDisposable credentials = SocketGate.WatchCredentials(api, caller, connection);
         await connection.RunAsync(session.OnMessageAsync, context.RequestAborted).ConfigureAwait(false);

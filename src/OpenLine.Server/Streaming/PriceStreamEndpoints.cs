@@ -26,7 +26,7 @@ public static class PriceStreamEndpoints
             return;
         }
         using WebSocket socket = accepted;
-        var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.PriceStream"));
+        var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.PriceStream"), api.Options.SocketSendQueueBytes);
         var subscriber = new PriceSubscriber();
         feed.Add(connection, subscriber);
         using IDisposable credentials = SocketGate.WatchCredentials(api, caller, connection);

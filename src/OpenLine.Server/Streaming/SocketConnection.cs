@@ -23,15 +23,20 @@ public sealed class SocketConnection
     private readonly Channel<ReadOnlyMemory<byte>> _outbound;
     private readonly ILogger _logger;
     private readonly int _maxMessageBytes;
+    private readonly long _maxQueuedBytes;
+    private long _queuedBytes;
     private readonly CancellationTokenSource _closing = new();
     private readonly object _gate = new();
     private string? _closeReason;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
 
-    public SocketConnection(WebSocket socket, int outboundCapacity, int maxMessageBytes, ILogger logger)
+    /// <param name="outboundCapacity">Messages that may wait to be sent.</param>
+    /// <param name="maxQueuedBytes">Bytes that may wait to be sent (a few large messages must not hold memory either); 0: no byte bound.</param>
+    public SocketConnection(WebSocket socket, int outboundCapacity, int maxMessageBytes, ILogger logger, long maxQueuedBytes = 0)
     {
         _socket = socket;
         _maxMessageBytes = maxMessageBytes;
+        _maxQueuedBytes = maxQueuedBytes;
         _logger = logger;
         _outbound = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(outboundCapacity)
         {
@@ -49,9 +54,14 @@ public sealed class SocketConnection
     /// </summary>
     public void Send(ReadOnlyMemory<byte> message)
     {
-        if (!_outbound.Writer.TryWrite(message) && _closeReason is null)
+        long queued = Interlocked.Add(ref _queuedBytes, message.Length);
+        if ((_maxQueuedBytes > 0 && queued > _maxQueuedBytes) || !_outbound.Writer.TryWrite(message))
         {
-            Close(WebSocketCloseStatus.PolicyViolation, "send queue overflow: the client is not reading fast enough; reconnect and replay");
+            Interlocked.Add(ref _queuedBytes, -message.Length);
+            if (_closeReason is null)
+            {
+                Close(WebSocketCloseStatus.PolicyViolation, "send queue overflow: the client is not reading fast enough; reconnect and replay");
+            }
         }
     }
 
@@ -152,6 +162,7 @@ public sealed class SocketConnection
                 while (_closeReason is null && _outbound.Reader.TryRead(out ReadOnlyMemory<byte> message))
                 {
                     await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                    Interlocked.Add(ref _queuedBytes, -message.Length);
                 }
                 if (_closeReason is not null)
                 {

@@ -28,7 +28,7 @@ public static class UserFeedEndpoints
             return;
         }
         using WebSocket socket = accepted;
-        var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.UserFeed"));
+        var connection = new SocketConnection(socket, api.Options.SocketSendQueue, api.Options.SocketMaxMessageBytes, loggers.CreateLogger("OpenLine.UserFeed"), api.Options.SocketSendQueueBytes);
         feed.Subscribe(caller.AccountId, connection);
         using IDisposable credentials = SocketGate.WatchCredentials(api, caller, connection);
         try

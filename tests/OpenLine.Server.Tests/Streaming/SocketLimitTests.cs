@@ -99,10 +99,12 @@ public sealed class SocketLimitTests
         Assert.StartsWith("InvalidCredentials", feed.CloseStatusDescription, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_client_that_stops_reading_is_closed_with_a_clear_reason_and_others_are_unaffected()
+    [Theory]
+    [InlineData("--OpenLine:SocketSendQueue=8")] // by messages
+    [InlineData("--OpenLine:SocketSendQueueBytes=1048576")] // by bytes, with room for 4,096 messages
+    public async Task A_client_that_stops_reading_is_closed_with_a_clear_reason_and_others_are_unaffected(string limit)
     {
-        (TestServer server, string token) = await StartAsync("--OpenLine:SocketSendQueue=8");
+        (TestServer server, string token) = await StartAsync(limit);
         await using TestServer _ = server;
         await using SocketClient stalled = await SocketClient.ConnectAsync(server.BaseAddress, "/orders/ws", token);
         await using SocketClient healthy = await SocketClient.ConnectAsync(server.BaseAddress, "/orders/ws", token);
