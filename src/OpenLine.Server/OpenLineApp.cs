@@ -1,4 +1,6 @@
+using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -81,6 +83,21 @@ public static class OpenLineApp
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(options.RequestHeadersTimeoutSeconds);
         });
         services.Configure<RouteOptions>(r => r.LowercaseUrls = false);
+        if (options.TrustedProxies.Length > 0)
+        {
+            // Behind a reverse proxy (TLS termination): believe X-Forwarded-For/-Proto from these
+            // addresses only, so per-IP limits see the client and cookies are marked Secure.
+            services.Configure<ForwardedHeadersOptions>(forwarded =>
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                forwarded.KnownProxies.Clear();
+                forwarded.KnownIPNetworks.Clear();
+                foreach (string proxy in options.TrustedProxies)
+                {
+                    forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+                }
+            });
+        }
         AddRateLimiting(services, options);
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -111,6 +128,10 @@ public static class OpenLineApp
             app.Logger.LogInformation("OpenLine operator token: {AdminToken} (generated; set OpenLine:AdminToken to keep one)", options.AdminToken);
         }
 
+        if (options.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -71,6 +71,13 @@ public sealed class OpenLineOptions
     /// <summary><c>/user/v2/getGradedSince</c>: requests per rolling 5 seconds per user before 429 (API §8.12); 0 turns the limit off.</summary>
     public int GradedSinceRateLimitPer5Seconds { get; set; } = 10;
 
+    /// <summary>
+    /// IP addresses of reverse proxies (e.g. a TLS terminator) whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed: per-IP limits then count the client, and cookies are
+    /// marked Secure when the client used HTTPS. Empty (the default): those headers are ignored.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>Origins allowed to open WebSockets (exact, e.g. <c>https://trade.example.com</c>); empty allows any. Requests without an Origin (bots) are always allowed.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
@@ -133,6 +140,13 @@ public sealed class OpenLineOptions
         {
             throw new InvalidOperationException(
                 $"OpenLine:MinimumOffer must be at least 0.01 with at most six decimals (was {MinimumOffer.ToString(CultureInfo.InvariantCulture)}).");
+        }
+        foreach (string proxy in TrustedProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                throw new InvalidOperationException($"OpenLine:TrustedProxies holds '{proxy}', which is not an IP address.");
+            }
         }
         if (MaxOpenOrdersPerAccount < 0)
         {
