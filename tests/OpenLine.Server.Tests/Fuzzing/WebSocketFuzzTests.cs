@@ -94,6 +94,100 @@ public sealed class WebSocketFuzzTests
         Assert.True(replies > 50 && closes > 0, "the fuzzer got replies and closes");
     }
 
+    [Fact]
+    public async Task Hostile_price_stream_commands_are_ignored_and_the_stream_keeps_working()
+    {
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SEED"), CultureInfo.InvariantCulture, out int s) ? s : Random.Shared.Next();
+        double seconds = double.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out double f) ? f : 4;
+        var random = new Random(seed);
+        await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=0", "--OpenLine:SocketMaxMessageBytes=65536");
+        using HttpClient http = server.CreateHttpClient();
+        var admin = new OpenLineClient(http, TestServer.AdminToken);
+        var anonymous = new OpenLineClient(http);
+        await admin.PostAsync("/admin/users", new { username = "px-fuzz", password = "px-fuzz-password", balance = 10_000 });
+        OpenLineClient user = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "px-fuzz", password = "px-fuzz-password" })).Data["user"]!["auth"]!.GetValue<string>());
+        JsonNode game = (await admin.PostAsync("/admin/games", new
+        {
+            league = "NBA", sport = "basketball", start = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
+            participants = new[] { new { longName = "Stream Away", shortName = "SA" }, new { longName = "Stream Home", shortName = "SH" } },
+        })).Data["game"]!;
+        string gameId = game["id"]!.GetValue<string>();
+        string[] commands =
+        [
+            $$"""{"type":"subscribe","gameIDs":["{{gameId}}"],"leagueIDs":["NBA"],"sportIDs":["basketball"],"replace":true}""",
+            $$"""{"type":"unsubscribe","gameIDs":["{{gameId}}"],"leagueIDs":[],"sportIDs":[]}""",
+            """{"type":"subscribeAll"}""",
+        ];
+
+        var clock = Stopwatch.StartNew();
+        int sent = 0, closes = 0;
+        ClientWebSocket socket = await ConnectAsync(server.BaseAddress, user.Token!, "/price-stream");
+        try
+        {
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                (byte[] bytes, WebSocketMessageType type) = random.Next(15) switch
+                {
+                    0 => (RandomBytes(random), WebSocketMessageType.Binary),
+                    1 => (RandomBytes(random), WebSocketMessageType.Text),
+                    2 => (Encoding.UTF8.GetBytes(new string('x', 70_000)), WebSocketMessageType.Text),
+                    _ => (HostileJson.Mutate(random, commands[random.Next(commands.Length)]), WebSocketMessageType.Text),
+                };
+                bool sendFailed = false;
+                try
+                {
+                    await socket.SendAsync(bytes, type, endOfMessage: true, TestContext.Current.CancellationToken);
+                    sent++;
+                }
+                catch (WebSocketException)
+                {
+                    sendFailed = true; // an earlier message closed it
+                }
+                if (!sendFailed && sent % 25 != 0)
+                {
+                    continue; // the stream answers commands with data, not replies: look at the socket every so often
+                }
+                // A binary frame, invalid UTF-8 or an oversized message closes the socket cleanly; anything else leaves it open.
+                (_, WebSocketCloseStatus? closed) = await ReceiveAsync(socket, TimeSpan.FromMilliseconds(200));
+                if (closed is { } status)
+                {
+                    Assert.True(status != WebSocketCloseStatus.InternalServerError,
+                        $"price-stream fuzz seed {seed}, message {sent}: closed with 1011; replay: OPENLINE_FUZZ_SEED={seed} dotnet test --project tests/OpenLine.Server.Tests -- --filter-class \"*WebSocketFuzzTests\"");
+                    closes++;
+                    socket.Dispose();
+                    socket = await ConnectAsync(server.BaseAddress, user.Token!, "/price-stream");
+                }
+            }
+
+            // After all that, the stream still works (on a fresh connection: the last hostile message
+            // may have closed this one): subscribe, post an offer, see its update.
+            socket.Dispose();
+            socket = await ConnectAsync(server.BaseAddress, user.Token!, "/price-stream");
+            await socket.SendAsync(Encoding.UTF8.GetBytes(commands[0]), WebSocketMessageType.Text, endOfMessage: true, TestContext.Current.CancellationToken);
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            await user.PostAsync("/session/v3/place", new
+            {
+                orders = new[] { new { gameID = gameId, type = "moneyline", side = game["participants"]![0]!["id"]!.GetValue<string>(), odds = 125, bet = 20, orderType = "post" } },
+            });
+            bool updated = false;
+            for (int i = 0; i < 50 && !updated; i++)
+            {
+                (string? text, WebSocketCloseStatus? closed) = await ReceiveAsync(socket, TimeSpan.FromSeconds(10));
+                Assert.Null(closed);
+                updated = text is not null && text.Contains("orderUpdate", StringComparison.Ordinal) && text.Contains(gameId, StringComparison.Ordinal);
+            }
+            Assert.True(updated, "the stream delivered the new offer after the hostile commands");
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+        Assert.Empty((await admin.GetAsync("/admin/state")).Data["invariantViolations"]!.AsArray());
+        string summary = $"Price-stream fuzz: seed {seed}, {sent:N0} commands in {clock.Elapsed.TotalSeconds:0} s: {closes:N0} clean closes, the stream still delivers";
+        TestContext.Current.SendDiagnosticMessage(summary);
+        File.AppendAllText(Path.Combine(Path.GetTempPath(), "openline-fuzz.txt"), summary + Environment.NewLine);
+    }
+
     private static byte[] RandomBytes(Random random)
     {
         byte[] bytes = new byte[random.Next(1, 300)];
@@ -101,19 +195,19 @@ public sealed class WebSocketFuzzTests
         return bytes;
     }
 
-    private static async Task<ClientWebSocket> ConnectAsync(Uri server, string token)
+    private static async Task<ClientWebSocket> ConnectAsync(Uri server, string token, string path = "/orders/ws")
     {
         var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", token);
-        await socket.ConnectAsync(new UriBuilder(server) { Scheme = "ws", Path = "/orders/ws" }.Uri, TestContext.Current.CancellationToken);
+        await socket.ConnectAsync(new UriBuilder(server) { Scheme = "ws", Path = path }.Uri, TestContext.Current.CancellationToken);
         return socket;
     }
 
     /// <summary>The next whole text message, or the close status if the server closed the socket.</summary>
-    private static async Task<(string? Text, WebSocketCloseStatus? Closed)> ReceiveAsync(ClientWebSocket socket)
+    private static async Task<(string? Text, WebSocketCloseStatus? Closed)> ReceiveAsync(ClientWebSocket socket, TimeSpan? wait = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        timeout.CancelAfter(wait ?? TimeSpan.FromSeconds(10));
         var buffer = new byte[1 << 16];
         using var message = new MemoryStream();
         try
