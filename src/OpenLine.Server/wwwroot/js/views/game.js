@@ -207,6 +207,11 @@ export function mount(root, { gameID }) {
   /** Keeps keyboard focus on the same price when a ladder is redrawn under it. */
   function focusState() {
     const active = document.activeElement;
+    const back = ticket.lastReturn;
+    if ((!active || active === document.body) && !ticket.isOpen && back && Date.now() < back.until) {
+      // Focus fell to the page while the ticket closed over a redraw: it belongs on the price that opened it.
+      return { ladder: back.ladder, odds: back.odds, post: false, fallback: null };
+    }
     if (!active || !marketsEl.contains(active)) return null;
     const side = active.closest('[data-ladder]');
     return { ladder: side?.dataset.ladder, odds: active.dataset.odds, post: active.classList.contains('post-button'), fallback: side };

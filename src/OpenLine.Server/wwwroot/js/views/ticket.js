@@ -82,6 +82,8 @@ export class Ticket {
         target = [...(side?.querySelectorAll('button.price') ?? [])].find((b) => b.dataset.odds === this.returnOdds)
           ?? side?.querySelector('button.price, .post-button') ?? null;
       }
+      // A ladder redrawn just after this (the fill's own update) takes focus back to the same price.
+      this.lastReturn = this.returnLadder ? { ladder: this.returnLadder, odds: this.returnOdds, until: Date.now() + 3000 } : null;
       this.returnFocus = null;
       target?.focus();
     });
