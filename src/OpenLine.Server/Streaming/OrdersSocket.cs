@@ -93,14 +93,9 @@ public static class OrdersSocket
                 Reply(requestId, error: ex.Message);
                 return Task.CompletedTask;
             }
-            catch (ExchangeHaltedException ex)
+            catch (Exception ex) when (ex is ExchangeHaltedException or ExchangeBusyException)
             {
-                Reply(requestId, error: ex.Message);
-                return Task.CompletedTask;
-            }
-            catch (ExchangeBusyException ex)
-            {
-                Reply(requestId, error: ex.Message);
+                Reply(requestId, error: ex.Message); // halted, or the queue is full: nothing was done
                 return Task.CompletedTask;
             }
             _ = answer.ContinueWith(t => Reply(requestId, t), TaskScheduler.Default);
