@@ -122,6 +122,86 @@ public sealed class GradingFeedTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal((1m, 3m), (regraded[1]!["participants"]![0]!["score"].Num(), regraded[1]!["participants"]![1]!["score"].Num()));
     }
 
+    /// <summary>A price-stream connection subscribed to one game only (subscriptions have no acknowledgement, hence the pause).</summary>
+    private async Task<SocketClient> PriceStreamAsync(string gameId)
+    {
+        ExchangeSetup.User watcher = await fixture.CreateUserAsync();
+        SocketClient stream = await SocketClient.ConnectAsync(fixture.Server.BaseAddress, "/price-stream", watcher.Client.Token);
+        await stream.SendAsync($"{{\"type\":\"subscribe\",\"gameIDs\":[\"{gameId}\"],\"replace\":true}}");
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        return stream;
+    }
+
+    /// <summary>The messages up to and including the next <c>gameUpdate</c>, in order.</summary>
+    private static async Task<List<JsonNode>> UntilGameUpdateAsync(SocketClient stream)
+    {
+        var seen = new List<JsonNode>();
+        while (true)
+        {
+            JsonNode message = await stream.ReceiveAsync() ?? throw new InvalidOperationException("stream closed");
+            seen.Add(message);
+            if (message[0].Str() == "gameUpdate")
+            {
+                return seen;
+            }
+        }
+    }
+
+    private static bool HasScore(JsonNode game, int participant) => game["participants"]![participant]!.AsObject().ContainsKey("score");
+
+    [Fact]
+    public async Task Voiding_an_ungraded_game_closes_its_market_on_the_price_feed_with_an_empty_book_and_no_score()
+    {
+        GradingSetup.Scenario bet = await fixture.MatchScenarioAsync();
+        await bet.Maker.PlaceAsync(ExchangeSetup.Moneyline(bet.Game, bet.Game.AwayId, 150, 50, "post")); // cancelled by the void
+        await using SocketClient stream = await PriceStreamAsync(bet.Game.Id);
+
+        await fixture.VoidAsync(bet.Game.Id);
+        List<JsonNode> seen = await UntilGameUpdateAsync(stream);
+        await fixture.GradeAsync(bet.Game.Id, 2, 0); // a result after all: the next message must be its own, not a second one for the void
+        JsonNode graded = (await stream.ReceiveAsync())!;
+
+        // The resting away offer was cancelled: the home side's taker ladder is empty, and it was said before the game closed.
+        Assert.Equal(["orderUpdate", "gameUpdate"], seen.Select(m => m[0].Str()));
+        JsonNode ladder = seen[0][1]!;
+        Assert.Equal((bet.Game.Id, bet.Game.HomeId), (ladder["gameID"].Str(), ladder["participantID"].Str()));
+        Assert.Empty(ladder["sideOrders"]!.AsArray());
+        JsonNode closed = seen[1][1]!;
+        Assert.Equal((bet.Game.Id, "marketClosed", true), (closed["id"].Str(), closed["messageType"].Str(), closed["ended"]!.GetValue<bool>()));
+        Assert.Empty(closed["awayMoneylines"]!.AsArray());
+        Assert.Empty(closed["homeMoneylines"]!.AsArray());
+        // A voided game has no final score: the participants carry no score key at all (not 0, not null).
+        Assert.False(HasScore(closed, 0) || HasScore(closed, 1), closed.ToJsonString());
+        Assert.Equal(("gameUpdate", "marketClosed"), (graded[0].Str(), graded[1]!["messageType"].Str()));
+        Assert.Equal((2m, 0m), (graded[1]!["participants"]![0]!["score"].Num(), graded[1]!["participants"]![1]!["score"].Num()));
+    }
+
+    [Fact]
+    public async Task Voiding_a_graded_game_sends_marketClosed_again_and_withdraws_the_score_it_showed()
+    {
+        GradingSetup.Scenario bet = await fixture.MatchScenarioAsync();
+        await using SocketClient stream = await PriceStreamAsync(bet.Game.Id);
+        await fixture.GradeAsync(bet.Game.Id, 3, 1);
+        JsonNode graded = (await UntilGameUpdateAsync(stream))[^1][1]!;
+
+        await fixture.VoidAsync(bet.Game.Id); // a correction: the result is withdrawn and every bet refunded
+        JsonNode voided = (await stream.ReceiveAsync())!;
+        await fixture.VoidAsync(bet.Game.Id); // voiding again changes nothing, so it must say nothing
+        await fixture.GradeAsync(bet.Game.Id, 1, 3);
+        JsonNode regraded = (await stream.ReceiveAsync())!;
+
+        Assert.Equal((3m, 1m), (graded["participants"]![0]!["score"].Num(), graded["participants"]![1]!["score"].Num()));
+        // The book was already empty, so the void's only message is the closed game, without the score of the withdrawn result:
+        // a client that kept the last score it was sent would otherwise still show 3-1 for a game nobody won.
+        Assert.Equal("gameUpdate", voided[0].Str());
+        Assert.Equal((bet.Game.Id, "marketClosed", true), (voided[1]!["id"].Str(), voided[1]!["messageType"].Str(), voided[1]!["ended"]!.GetValue<bool>()));
+        Assert.False(HasScore(voided[1]!, 0) || HasScore(voided[1]!, 1), voided.ToJsonString());
+        Assert.Empty(voided[1]!["awayMoneylines"]!.AsArray());
+        Assert.Empty(voided[1]!["homeMoneylines"]!.AsArray());
+        Assert.Equal(("gameUpdate", "marketClosed"), (regraded[0].Str(), regraded[1]!["messageType"].Str()));
+        Assert.Equal((1m, 3m), (regraded[1]!["participants"]![0]!["score"].Num(), regraded[1]!["participants"]![1]!["score"].Num()));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
