@@ -109,6 +109,78 @@ public class BetSettlementTests
         Assert.Equal(BetOutcome.Loser, BetSettlement.Settle(home, 1, Usd(120), Usd(100), OnePercent, 0, 1).TakerOutcome);
     }
 
+    [Theory]
+    // Away −0.75 (home +0.75) for A = 110 at −110, G = 100. Away wins by 1: away −0.5 wins, away −1 pushes.
+    // Taker on away: half-win, +G/2 − c·G/2 = 50 − 0.50; the maker (home +0.75) half-loses G/2 = 50.
+    [InlineData(0, 2, 1, BetOutcome.HalfWin, 49.5, -50, 0.5)]
+    // Taker on home: home +0.5 loses, home +1 pushes: half-loss, −A/2 − c·min(A, G)/2 = −55 − 0.50; the maker (away) half-wins A/2 = 55.
+    [InlineData(1, 2, 1, BetOutcome.HalfLoss, -55.5, 55, 0.5)]
+    // Away by 2 clears both neighbours: whole win (taker away) and whole loss (taker home), at the full figures.
+    [InlineData(0, 3, 1, BetOutcome.Winner, 99, -100, 1)]
+    [InlineData(1, 3, 1, BetOutcome.Loser, -111, 110, 1)]
+    public void A_quarter_spread_pays_half_the_stake_and_half_the_commission_on_a_half_result(int side, int away, int home, BetOutcome taker,
+        decimal takerDelta, decimal makerDelta, decimal fee)
+    {
+        BetSettlement s = BetSettlement.Settle(Spread(-0.75m), side, Usd(110), Usd(100), OnePercent, away, home);
+
+        AssertSettles(s, taker, takerDelta, makerDelta, fee);
+        Assert.Equal(taker.Opposite(), s.MakerOutcome);
+    }
+
+    [Fact]
+    public void A_quarter_spread_half_rounds_each_stored_amount_down_after_the_commission_was_rounded_half_away_from_zero()
+    {
+        // Away +1.25 (neighbours +1 and +1.5), A = 33.333333 at +150: G = floor(33.333333 × 1.5) = 49.999999; c = 2.5%.
+        // c·G = 1.249999975 → 1.250000 (half away from zero); c·min(A, G) = c·A = 0.833333325 → 0.833333.
+        var rate = CommissionRate.FromPpm(25_000);
+        Money a = Usd(33.333333m);
+        Money g = Usd(49.999999m);
+
+        // Home wins by 1 (1-2): away +1 pushes, away +1.5 wins.
+        // Taker on away, half-win: G/2 = 24.9999995 → 24.999999, fee 1.25/2 = 0.625: +24.999999 − 0.625 = 24.374999.
+        BetSettlement halfWin = BetSettlement.Settle(Spread(1.25m), 0, a, g, rate, 1, 2);
+        AssertSettles(halfWin, BetOutcome.HalfWin, 24.374999m, -24.999999m, 0.625m);
+        Assert.Equal((Usd(24.999999m), Money.Zero), (halfWin.MakerToTaker, halfWin.TakerToMaker));
+        // Taker on home (−1.25): −1 pushes, −1.5 loses. Half-loss: A/2 = 16.6666665 → 16.666666,
+        // fee 0.833333/2 = 0.4166665 → 0.416666: −16.666666 − 0.416666 = −17.083332; the maker (away) gets 16.666666.
+        BetSettlement halfLoss = BetSettlement.Settle(Spread(1.25m), 1, a, g, rate, 1, 2);
+        AssertSettles(halfLoss, BetOutcome.HalfLoss, -17.083332m, 16.666666m, 0.416666m);
+        Assert.Equal(BetOutcome.HalfWin, halfLoss.MakerOutcome);
+        Assert.Equal((Money.Zero, Usd(16.666666m)), (halfLoss.MakerToTaker, halfLoss.TakerToMaker));
+    }
+
+    [Theory]
+    // Taker "no" on home for A = 130 at −130, G = 100. Home does not win (a draw, or away): +G − c·G = 100 − 1.
+    [InlineData(1, 1, BetOutcome.Winner, 99, -100, 1)]
+    [InlineData(2, 0, BetOutcome.Winner, 99, -100, 1)]
+    // Home wins: −A − c·min(A, G) = −130 − 1; the maker (yes) gets A = 130.
+    [InlineData(0, 1, BetOutcome.Loser, -131, 130, 1)]
+    public void A_1x2_no_taker_wins_G_less_commission_unless_the_outcome_happens(int away, int home, BetOutcome outcome,
+        decimal takerDelta, decimal makerDelta, decimal fee)
+    {
+        var homeOutcome = new BookKey(MarketType.Moneyline1x2, BookKey.HomeOutcome);
+
+        AssertSettles(BetSettlement.Settle(homeOutcome, 1, Usd(130), Usd(100), OnePercent, away, home), outcome, takerDelta, makerDelta, fee);
+    }
+
+    [Theory]
+    // The maker holds "no" on the draw; the taker backs yes at +130: A = 100, G = 130.
+    // No draw: the maker's "no" wins A = 100, the taker pays 100 + c·min(100, 130) = 101.
+    [InlineData(2, 1, BetOutcome.Loser, -101, 100, 1)]
+    [InlineData(0, 3, BetOutcome.Loser, -101, 100, 1)]
+    // A draw: the maker's "no" loses G = 130; the taker nets 130 − c·130 = 128.70.
+    [InlineData(0, 0, BetOutcome.Winner, 128.7, -130, 1.3)]
+    public void A_1x2_no_maker_wins_the_takers_stake_and_loses_G_when_the_outcome_happens(int away, int home, BetOutcome taker,
+        decimal takerDelta, decimal makerDelta, decimal fee)
+    {
+        var draw = new BookKey(MarketType.Moneyline1x2, BookKey.DrawOutcome);
+
+        BetSettlement s = BetSettlement.Settle(draw, 0, Usd(100), Usd(130), OnePercent, away, home);
+
+        AssertSettles(s, taker, takerDelta, makerDelta, fee);
+        Assert.Equal(taker.Opposite(), s.MakerOutcome);
+    }
+
     [Fact]
     public void A_post_arb_fill_pays_no_commission()
     {
@@ -136,6 +208,7 @@ public class BetSettlementTests
                 _ => new BookKey(MarketType.Moneyline1x2, outcome),
             }, side, a, g, ppm, away, home);
 
+        int halves = 0;
         bets.Sample(b =>
         {
             CommissionRate rate = CommissionRate.FromPpm(b.Ppm);
@@ -153,7 +226,67 @@ public class BetSettlementTests
                 case BetOutcome.Refunded:
                     Assert.Equal(Money.Zero, s.TakerDelta);
                     break;
+                case BetOutcome.HalfWin or BetOutcome.HalfLoss:
+                    // Only a quarter line (an odd number of quarters) can split; each half is half of the stored amount and of
+                    // the quoted commission, rounded down (the odd micro-dollar stays with the payer), so a half loss never costs the
+                    // taker more than half the risk quoted, and a half win never costs the maker more than half its stake.
+                    Interlocked.Increment(ref halves);
+                    Assert.True(b.Key.Type is MarketType.Spread or MarketType.Total && (b.Key.Line & 1) != 0, $"{b.Key} split");
+                    bool won = s.TakerOutcome == BetOutcome.HalfWin;
+                    Assert.Equal(won ? Money.FromMicros(b.G / 2) : Money.Zero, s.MakerToTaker);
+                    Assert.Equal(won ? Money.Zero : Money.FromMicros(b.A / 2), s.TakerToMaker);
+                    Assert.Equal(Money.FromMicros((won ? quoted.WinCommission : quoted.LossCommission).Micros / 2), s.Fee);
+                    Assert.True(won ? -(s.MakerDelta + s.MakerDelta) <= Money.FromMicros(b.G) : -(s.TakerDelta + s.TakerDelta) <= quoted.Risk);
+                    break;
             }
         }, iter: 5_000);
+        Assert.True(halves > 0, "no sample settled a quarter line in halves");
+    }
+
+    [Fact]
+    public void A_quarter_line_settles_each_half_of_the_stake_as_its_neighbouring_line_would()
+    {
+        // Quarter lines placed within a quarter or three of the final margin (or total), so that about half the
+        // samples split; the neighbours q − 1 and q + 1 (a whole and a half line) are settled by the plain rules
+        // tested above, and the quarter line must be their average: the same result when they agree, else half of it.
+        Gen<(bool Spread, int Quarters, int Side, long A, long G, int Ppm, int Away, int Home)> bets =
+            from spread in Gen.Bool
+            from away in Gen.Int[0, 8]
+            from home in Gen.Int[0, 8]
+            from nudge in Gen.OneOf(-3, -1, 1, 3)
+            from side in Gen.Int[0, 1]
+            from a in Gen.Long[1, 10_000_000_000]
+            from g in Gen.Long[1, 10_000_000_000]
+            from ppm in Gen.Int[0, 100_000]
+            select (spread, spread ? (-4 * (away - home)) + nudge : Math.Abs((4 * (away + home)) + nudge), side, a, g, ppm, away, home);
+
+        int halves = 0;
+        bets.Sample(b =>
+        {
+            MarketType type = b.Spread ? MarketType.Spread : MarketType.Total;
+            CommissionRate rate = CommissionRate.FromPpm(b.Ppm);
+            BetSettlement At(int quarters) =>
+                BetSettlement.Settle(new BookKey(type, quarters), b.Side, Money.FromMicros(b.A), Money.FromMicros(b.G), rate, b.Away, b.Home);
+            BetSettlement lower = At(b.Quarters - 1);
+            BetSettlement upper = At(b.Quarters + 1);
+            BetSettlement s = At(b.Quarters);
+
+            Assert.Equal(Money.Zero, s.TakerDelta + s.MakerDelta + s.Fee);
+            if (lower.TakerOutcome == upper.TakerOutcome)
+            {
+                Assert.Equal(lower, s);
+                return;
+            }
+            Interlocked.Increment(ref halves);
+            // Half a point apart on whole scores, the neighbours can disagree only as a push and a win or a loss.
+            BetSettlement decided = lower.TakerOutcome == BetOutcome.Refunded ? upper : lower;
+            Assert.Equal(BetOutcome.Refunded, (decided == lower ? upper : lower).TakerOutcome);
+            Assert.Equal(
+                decided.TakerOutcome == BetOutcome.Winner
+                    ? new BetSettlement(BetOutcome.HalfWin, Money.FromMicros(decided.MakerToTaker.Micros / 2), Money.Zero, Money.FromMicros(decided.Fee.Micros / 2))
+                    : new BetSettlement(BetOutcome.HalfLoss, Money.Zero, Money.FromMicros(decided.TakerToMaker.Micros / 2), Money.FromMicros(decided.Fee.Micros / 2)),
+                s);
+        }, iter: 5_000);
+        Assert.True(halves > 1_000, $"only {halves} of 5000 samples split");
     }
 }
