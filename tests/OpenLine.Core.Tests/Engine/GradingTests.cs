@@ -196,6 +196,23 @@ public class GradingTests
     }
 
     [Fact]
+    public void A_losing_postArb_taker_loses_its_stake_and_pays_no_commission()
+    {
+        Game game = _x.NewGame();
+        _x.Rest(_maker, Orders.Home(game, -200, 200m)); // taker price +200
+        _x.Accept(_taker, Orders.Away(game, 198, 100m, OrderType.PostArb)); // A = 100, G = 200
+        Assert.Equal(Orders.Usd(900m), _taker.Available); // the risk reserved is A alone: no c·min(A, G) = 1 on top
+
+        Grade(game, 1, 5);
+
+        // Taker: −A = −100, not −100 − 1; maker: +A; the house gets nothing.
+        AssertBalances(maker: 1100m, taker: 900m, house: 0m);
+        Bet bet = Assert.Single(game.Bets);
+        Assert.Equal((BetOutcome.Loser, Money.Zero, Orders.Usd(100m)), (bet.Settlement!.Value.TakerOutcome, bet.Settlement.Value.Fee, bet.Settlement.Value.TakerToMaker));
+        Assert.Equal([LedgerEntryKind.Settlement], _x.Engine.Ledger.Entries.Where(e => e.Reference == bet.TxId).Select(e => e.Kind));
+    }
+
+    [Fact]
     public void Commission_is_charged_at_the_takers_own_rate()
     {
         Account cheap = _x.NewAccount(1000m, commission: 0.005m);
