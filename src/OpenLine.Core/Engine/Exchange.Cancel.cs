@@ -29,11 +29,23 @@ public sealed partial class Exchange
         }
         if (order.State != OrderState.Open)
         {
-            return new Rejected(RejectReason.OrderNotOpen,
-                order.State == OrderState.Filled ? "order already fully matched" : "order already cancelled");
+            return NotOpen(order);
         }
         return new CancelResult(CancelOpenOrder(order, CancelReason.User, events));
     }
+
+    /// <summary>
+    /// The refusal to cancel or edit an order that is no longer open, in 4casters' words (API §5.3):
+    /// its bets are graded (the game ended), it was fully matched, it expired (its own expiry or the
+    /// game's start), or it was cancelled.
+    /// </summary>
+    private static Rejected NotOpen(Order order) => new(RejectReason.OrderNotOpen, order switch
+    {
+        { Game.Ended: true, Filled.IsPositive: true } => "order already graded",
+        { State: OrderState.Filled } => "order already fully matched",
+        { CancelReason: CancelReason.Expired or CancelReason.GameStart } => "order is expired",
+        _ => "order already cancelled",
+    });
 
     private CancelReport CancelOpenOrder(Order order, CancelReason reason, List<ExchangeEvent> events)
     {

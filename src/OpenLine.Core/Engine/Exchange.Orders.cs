@@ -145,7 +145,7 @@ public sealed partial class Exchange
         }
         if (order.State != OrderState.Open)
         {
-            return new Rejected(RejectReason.OrderNotOpen, order.State == OrderState.Filled ? "order already fully matched" : "order already cancelled");
+            return NotOpen(order);
         }
         if (command.BlockIfNoOtherSideOrders && !order.Book.Side(1 - order.Side).LevelsBestFirst.SelectMany(l => l.Orders).Any(o => o.Owner != order.Owner))
         {

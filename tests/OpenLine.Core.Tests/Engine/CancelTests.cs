@@ -70,8 +70,46 @@ public class CancelTests
         _x.Accept(_stranger, Orders.Away(_game, -120, 120m));
         Assert.Equal(OrderState.Filled, filled.State);
 
-        Assert.Equal(RejectReason.OrderNotOpen, Assert.IsType<Rejected>(_x.Cancel(_owner, cancelled.Id)).Reason);
-        Assert.Equal(RejectReason.OrderNotOpen, Assert.IsType<Rejected>(_x.Cancel(_owner, filled.Id)).Reason);
+        Assert.Equal((RejectReason.OrderNotOpen, "order already cancelled"), Refusal(cancelled));
+        Assert.Equal((RejectReason.OrderNotOpen, "order already fully matched"), Refusal(filled));
+    }
+
+    private (RejectReason, string) Refusal(Order order)
+    {
+        Rejected rejected = Assert.IsType<Rejected>(_x.Cancel(_owner, order.Id));
+        return (rejected.Reason, rejected.Message);
+    }
+
+    [Fact]
+    public void An_order_that_expired_by_its_own_expiry_or_the_games_start_is_refused_as_expired()
+    {
+        Order own = _x.Rest(_owner, Orders.Home(_game, 110, 100m, expirationMinutes: 1));
+        Order pregame = _x.Rest(_owner, Orders.Home(_game, 120, 100m));
+        _x.Advance(60_000);
+        Assert.Equal(CancelReason.Expired, own.CancelReason);
+        _x.SetLive(_game); // pre-game orders expire when the game goes live
+        Assert.Equal(CancelReason.GameStart, pregame.CancelReason);
+
+        Assert.Equal((RejectReason.OrderNotOpen, "order is expired"), Refusal(own));
+        Assert.Equal((RejectReason.OrderNotOpen, "order is expired"), Refusal(pregame));
+    }
+
+    [Fact]
+    public void An_order_with_fills_on_a_graded_or_voided_game_is_refused_as_graded_and_one_without_as_cancelled()
+    {
+        Order partlyFilled = _x.Rest(_owner, Orders.Home(_game, 120, 100m));
+        _x.Accept(_stranger, Orders.Away(_game, -120, 60m)); // half of it
+        Order unfilled = _x.Rest(_owner, Orders.Home(_game, 300, 100m));
+        Game voided = _x.NewGame();
+        Order filledOnVoided = _x.Rest(_owner, Orders.Home(voided, 120, 100m));
+        _x.Accept(_stranger, Orders.Away(voided, -120, 120m));
+
+        _x.Run(new GradeGame(_game.Id, 1, 2)); // the rest of both orders is cancelled as the market closes
+        _x.Run(new VoidGame(voided.Id));
+
+        Assert.Equal((RejectReason.OrderNotOpen, "order already graded"), Refusal(partlyFilled));
+        Assert.Equal((RejectReason.OrderNotOpen, "order already cancelled"), Refusal(unfilled));
+        Assert.Equal((RejectReason.OrderNotOpen, "order already graded"), Refusal(filledOnVoided));
     }
 
     [Fact]
