@@ -129,6 +129,7 @@ public sealed class CallerBets(Exchange engine, Account me)
             UserReference: taker ? bet.TakerUserReference : bet.MakerOrder.UserReference,
             TakenRatio: taker ? 0m : bet.MakerOrder.TakenRatio,
             Expiry: taker ? null : bet.MakerOrder.EffectiveExpiresAt,
+            Cancelled: !taker && bet.MakerOrder.State == OrderState.Cancelled,
             Game: game);
     }
 

@@ -20,6 +20,7 @@ namespace OpenLine.Server.Api;
 /// <param name="CreatedAt">When the caller's order was made (a taker's: when it matched).</param>
 /// <param name="TakenRatio">Maker rows: the share of the order's volume filled (0 for a taker).</param>
 /// <param name="Expiry">Maker rows: the order's effective expiry (Unix ms), if any.</param>
+/// <param name="Cancelled">Maker rows: the rest of the order was cancelled (by its owner, an expiry, or the market closing at grading).</param>
 public readonly record struct GradedRowFacts(
     bool Taker,
     ObjectId Id,
@@ -40,6 +41,7 @@ public readonly record struct GradedRowFacts(
     string? UserReference,
     decimal TakenRatio,
     long? Expiry,
+    bool Cancelled,
     GradedRowFacts.GameState Game)
 {
     public string Origin => Taker ? "wager" : "offer";
@@ -60,6 +62,7 @@ public readonly record struct GradedRowFacts(
                 Total = total,
                 TakenRatio = decimal.Round(TakenRatio, 8, MidpointRounding.AwayFromZero),
                 Expiry = Wire.Time(Expiry),
+                Cancelled = Cancelled,
             };
         return row with
         {

@@ -104,6 +104,7 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(("offer", 1.01m, -101, game.HomeId, "mk"), (Text(makerRow["origin"]), makerRow["bet"]!.GetValue<decimal>(), makerRow["odds"]!.GetValue<int>(), Text(makerRow["participantID"]), Text(makerRow["userReference"])));
         Assert.Equal(Text(made["unmatched"]!["orderID"]), Text(makerRow["id"]));
         Assert.Equal(0.1m, makerRow["takenRatio"]!.GetValue<decimal>());
+        Assert.True(makerRow["cancelled"]!.GetValue<bool>()); // the other 90% was cancelled as the market closed at grading
         Assert.True(makerRow.AsObject().ContainsKey("spread") && makerRow["spread"] is null && makerRow["total"] is null);
         Assert.Equal(txId, Text(makerRow["txID"]));
         Assert.NotEqual(Text(row["ticketNumber"]), Text(makerRow["ticketNumber"]));
@@ -127,6 +128,21 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(("winner", "120.80", "79.20", "0.80", "79.20"), Figures(row));
         Assert.Equal(("loser", "80.00", "120.00", "0.00", "-80.00"), Figures(makerRow));
         Assert.Equal((80m, 150, 0.4m), (makerRow["bet"]!.GetValue<decimal>(), makerRow["odds"]!.GetValue<int>(), makerRow["takenRatio"]!.GetValue<decimal>()));
+    }
+
+    [Fact]
+    public async Task A_maker_row_says_cancelled_only_when_the_rest_of_its_order_was_cancelled()
+    {
+        ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
+        ExchangeSetup.User maker = await fixture.CreateUserAsync();
+        ExchangeSetup.User taker = await fixture.CreateUserAsync();
+        await maker.PlaceAsync(Post(game, game.AwayId, 150, 80)); // G = 80 against A = 120: taken whole
+        await TakeAsync(taker, ExchangeSetup.Moneyline(game, game.HomeId, -150, 120));
+        await fixture.GradeAsync(game.Id, 100, 110);
+
+        JsonNode makerRow = OnlyRow(await GradedAroundAsync(maker, game));
+
+        Assert.Equal((1m, false), (makerRow["takenRatio"]!.GetValue<decimal>(), makerRow["cancelled"]!.GetValue<bool>()));
     }
 
     [Fact]
