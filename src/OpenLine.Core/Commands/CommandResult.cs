@@ -33,5 +33,11 @@ public sealed record HeartbeatResult(long Deadline, long TimeoutMilliseconds) : 
 /// <summary>An edit: the old order's cancel, and the replacement's outcome (null when the v4 volume guard stopped the edit after the cancel).</summary>
 public sealed record EditResult(CancelReport Cancelled, OrderOutcome? Replacement) : CommandResult;
 
-/// <summary>A game was graded or voided: how many bets settled (or changed on a regrade), and whether anything changed at all.</summary>
-public sealed record GradeResult(Game Game, int BetsSettled, bool Changed) : CommandResult;
+/// <summary>
+/// A game was graded or voided: how many bets settled (or changed on a regrade), whether anything
+/// changed at all, and the accounts this left with a negative <see cref="Account.Available"/>. Only a
+/// correction (a regrade, a void after a result, a result after a void) can do that: it takes back
+/// winnings or refunds that may already have been withdrawn or staked, and the account then owes the
+/// difference (the operator's to collect). Empty for a first grading or void.
+/// </summary>
+public sealed record GradeResult(Game Game, int BetsSettled, bool Changed, IReadOnlyList<Account> Overdrawn) : CommandResult;

@@ -16,7 +16,7 @@ public sealed partial class Exchange
         }
         if (game.Score == score)
         {
-            return new GradeResult(game, 0, Changed: false); // the same result again: nothing to do
+            return new GradeResult(game, 0, Changed: false, Overdrawn: []); // the same result again: nothing to do
         }
         bool regrade = game.Ended;
         game.Corrections += regrade ? 1 : 0;
@@ -24,10 +24,10 @@ public sealed partial class Exchange
         game.Score = score;
         game.Voided = false;
         game.SettledAt = Now;
-        int settled = SettleAll(game, bet => BetSettlement.Settle(bet.Book.Key, bet.TakerSide, bet.TakerStake, bet.MakerStake,
-            bet.TakerCommission, score.Away, score.Home), adminRefund: false, events);
+        (int settled, List<Account> touched) = SettleAll(game, bet => BetSettlement.Settle(bet.Book.Key, bet.TakerSide, bet.TakerStake,
+            bet.MakerStake, bet.TakerCommission, score.Away, score.Home), adminRefund: false, events);
         events.Add(new GameGraded(Now, game.Id, score, Voided: false, regrade, settled));
-        return new GradeResult(game, settled, Changed: true);
+        return new GradeResult(game, settled, Changed: true, Overdrawn(touched));
     }
 
     private CommandResult Void(VoidGame command, List<ExchangeEvent> events)
@@ -38,7 +38,7 @@ public sealed partial class Exchange
         }
         if (game.Voided)
         {
-            return new GradeResult(game, 0, Changed: false);
+            return new GradeResult(game, 0, Changed: false, Overdrawn: []);
         }
         bool regrade = game.Ended;
         game.Corrections += regrade ? 1 : 0;
@@ -46,9 +46,9 @@ public sealed partial class Exchange
         game.Score = null;
         game.Voided = true;
         game.SettledAt = Now;
-        int settled = SettleAll(game, _ => BetSettlement.Refund, adminRefund: true, events);
+        (int settled, List<Account> touched) = SettleAll(game, _ => BetSettlement.Refund, adminRefund: true, events);
         events.Add(new GameGraded(Now, game.Id, Score: null, Voided: true, regrade, settled));
-        return new GradeResult(game, settled, Changed: true);
+        return new GradeResult(game, settled, Changed: true, Overdrawn(touched));
     }
 
     /// <summary>Ends a game once: cancels its open orders and takes its bets out of every account's liability.</summary>
@@ -68,11 +68,15 @@ public sealed partial class Exchange
         events.Add(new GameChanged(Now, game.Id, game.Live, game.Started, game.Ended));
     }
 
+    /// <summary>The accounts among <paramref name="touched"/> left with a negative available (only a correction can do that).</summary>
+    private static List<Account> Overdrawn(List<Account> touched) => touched.Where(a => a.Available.IsNegative).ToList();
+
     /// <summary>
     /// Settles every bet of the game whose settlement differs from its current one: reverses the
     /// current settlement's ledger entries, posts the new ones, and reports each account's net cash change.
+    /// Returns how many bets it settled and the accounts whose settlements it touched, in first-touched order.
     /// </summary>
-    private int SettleAll(Game game, Func<Bet, BetSettlement> settle, bool adminRefund, List<ExchangeEvent> events)
+    private (int Count, List<Account> Touched) SettleAll(Game game, Func<Bet, BetSettlement> settle, bool adminRefund, List<ExchangeEvent> events)
     {
         var deltas = new Dictionary<Account, Money>();
         List<Account> touched = [];
@@ -126,7 +130,7 @@ public sealed partial class Exchange
                 events.Add(new BalanceChanged(Now, account.Id, delta, account.Balance));
             }
         }
-        return count;
+        return (count, touched);
     }
 
     /// <summary>Appends one ledger entry (none for a zero amount) and moves the users' balances with it; returns how many entries it wrote.</summary>

@@ -111,18 +111,22 @@ public sealed partial class Exchange
     /// its bet's current entries or reversed exactly once (and a reversal is never reversed), so all
     /// the entries that name a bet add up to its current settlement; that settlement is the one the
     /// game's result gives; the settle logs hold every current settlement once, in time order; and
-    /// no account's available is negative (rules §9: credit limits are part of it) — unless the account
-    /// has a bet on a game whose settlement was corrected (regraded, or voided and graded): a correction
-    /// can take back winnings or refunds already withdrawn or staked, and then the account owes the difference.
+    /// no account's available is negative (rules §9: credit limits are part of it) beyond what corrections
+    /// took from it: a correction (a regrade, or a void and a result in either order) can take back winnings
+    /// or refunds already withdrawn or staked, and then the account owes the difference. The allowance is
+    /// every amount the ledger took from the account for bets of corrected games (their reversals and
+    /// settlements), which bounds what those corrections took; an account with no such bet has none.
     /// </summary>
     private void ValidateSettlementHistory(List<string> problems)
     {
         var reversed = new Dictionary<long, int>();
-        var corrected = new HashSet<ObjectId>();
-        foreach (Bet b in _bets.Values.Where(b => b.Game.Corrections > 0))
+        var takenByCorrections = new Dictionary<ObjectId, Money>();
+        void Taken(ObjectId account, Money delta)
         {
-            corrected.Add(b.Taker.Id);
-            corrected.Add(b.Maker.Id);
+            if (delta.IsNegative)
+            {
+                takenByCorrections[account] = takenByCorrections.GetValueOrDefault(account) - delta;
+            }
         }
         var perBet = new Dictionary<ObjectId, (Money Taker, Money Maker, Money House)>();
         foreach (LedgerEntry e in Ledger.Entries)
@@ -136,6 +140,11 @@ public sealed partial class Exchange
                 (Money t, Money m, Money h) = perBet.GetValueOrDefault(bet.TxId);
                 perBet[bet.TxId] = (t + e.DeltaFor(LedgerParty.User(bet.Taker.Id)), m + e.DeltaFor(LedgerParty.User(bet.Maker.Id)),
                     h + e.DeltaFor(LedgerParty.House));
+                if (bet.Game.Corrections > 0)
+                {
+                    Taken(bet.Taker.Id, e.DeltaFor(LedgerParty.User(bet.Taker.Id)));
+                    Taken(bet.Maker.Id, e.DeltaFor(LedgerParty.User(bet.Maker.Id)));
+                }
             }
             else if (e.Kind is LedgerEntryKind.Settlement or LedgerEntryKind.Commission or LedgerEntryKind.Reversal)
             {
@@ -181,9 +190,11 @@ public sealed partial class Exchange
         foreach (Account a in _accounts.Values)
         {
             ValidateSettleLog(problems, a.Username, a.Settlements, b => b.Taker == a || b.Maker == a, graded.GetValueOrDefault(a));
-            if (a.Available.IsNegative && !corrected.Contains(a.Id))
+            Money allowance = takenByCorrections.GetValueOrDefault(a.Id);
+            if ((a.Available + allowance).IsNegative)
             {
-                problems.Add($"account {a.Username}: available {a.Available} is negative");
+                problems.Add($"account {a.Username}: available {a.Available} is negative"
+                    + (allowance.IsZero ? "" : $" by more than corrections took from it ({allowance})"));
             }
         }
     }

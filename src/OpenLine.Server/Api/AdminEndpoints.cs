@@ -38,10 +38,12 @@ public static class AdminEndpoints
             api.ForAdminAsync(c, args => GradeAsync(api, args, gameId)))
             .Body<ResultRequest>().Documented<GradeResultDto>(Tag,
                 "Grade the game on its final score (rules §7): closes it, cancels its open orders and settles every bet; "
-                + "a new score on an ended game regrades (reversal entries, then the new settlement); the same score again changes nothing", errors);
+                + "a new score on an ended game regrades (reversal entries, then the new settlement); the same score again changes nothing. "
+                + "overdrawn lists the accounts a correction left owing money (negative available: winnings taken back after they were withdrawn)", errors);
         admin.MapPost("/games/{gameId}/void", (HttpContext c, ApiContext api, string gameId) =>
             api.ForAdminAsync(c, _ => VoidAsync(api, gameId)))
-            .Documented<GradeResultDto>(Tag, "Void the game: closes it and refunds every bet (reversing an earlier grading), adminRefund true", errors);
+            .Documented<GradeResultDto>(Tag, "Void the game: closes it and refunds every bet (reversing an earlier grading), adminRefund true; "
+                + "overdrawn lists the accounts a void after a result left owing money", errors);
         admin.MapLedger(Tag, errors);
         admin.MapExport(Tag);
         admin.MapGet("/state", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => StateAsync(api)))
@@ -202,7 +204,8 @@ public static class AdminEndpoints
 
     private static IResult Graded(Exchange engine, CommandResult result) => result switch
     {
-        GradeResult graded => ApiResults.Data(new GradeResultDto(Views.Game(graded.Game), graded.BetsSettled, graded.Changed)),
+        GradeResult graded => ApiResults.Data(new GradeResultDto(Views.Game(graded.Game), graded.BetsSettled, graded.Changed,
+            graded.Overdrawn.Select(Views.Overdrawn).ToList())),
         Rejected rejected => ApiContext.Rejection(rejected),
         _ => Unexpected(),
     };

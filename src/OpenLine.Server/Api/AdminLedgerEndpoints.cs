@@ -18,10 +18,13 @@ public static class AdminLedgerEndpoints
     {
         admin.MapGet("/ledger", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, _ => TotalsAsync(api)))
             .Documented<LedgerDto>(tag, "Totals of the conservation identity: deposits − withdrawals = balances + commission (identityHolds), "
-                + "Σ user liability and the number of ledger entries", errors);
+                + "Σ user liability, the number of ledger entries, and the accounts that owe money (overdrawn: negative available, "
+                + "left by a settlement correction that took back winnings already withdrawn)", errors);
         admin.MapGet("/ledger/entries", (HttpContext c, ApiContext api) => api.ForAdminAsync(c, args => EntriesAsync(api, args)))
             .Documented<LedgerEntriesDto>(tag, $"Ledger entries after sequence `after` (default 0), oldest first, at most `limit` "
-                + $"(default {DefaultPageSize}, at most {MaxPageSize})", errors);
+                + $"(default {DefaultPageSize}, at most {MaxPageSize}); `from` (inclusive) and `to` (exclusive), ISO 8601, keep the entries "
+                + "made in that window: every money movement of a period (settlements, their reversals and corrections, commission, cash), "
+                + "which is what reconciles balances from one date to another", errors);
         admin.MapGet("/users/{userId}/ledger", (HttpContext c, ApiContext api, string userId) =>
             api.ForAdminAsync(c, args => UserEntriesAsync(api, args, userId)))
             .Documented<UserLedgerDto>(tag, "One user's ledger entries (signed from the user's side, with the running balance), "
@@ -35,30 +38,47 @@ public static class AdminLedgerEndpoints
         {
             Money balances = Money.Zero;
             Money liability = Money.Zero;
+            List<OverdrawnAccountDto> overdrawn = [];
             foreach (Account a in engine.Accounts.Values)
             {
                 balances += a.Balance;
                 liability += a.Liability;
+                if (a.Available.IsNegative)
+                {
+                    overdrawn.Add(Views.Overdrawn(a));
+                }
             }
             bool holds = engine.TotalDeposits - engine.TotalWithdrawals == balances + engine.HouseCommission;
             return new LedgerDto(Wire.Amount(engine.TotalDeposits), Wire.Amount(engine.TotalWithdrawals), Wire.Amount(balances),
-                Wire.Amount(engine.HouseCommission), Wire.Amount(liability), engine.Ledger.Entries.Count, holds);
+                Wire.Amount(engine.HouseCommission), Wire.Amount(liability), engine.Ledger.Entries.Count, holds, overdrawn);
         }).ConfigureAwait(false);
         return ApiResults.Data(ledger);
     }
 
     private static async Task<IResult> EntriesAsync(ApiContext api, RequestArgs args)
     {
-        if (!TryPage(args, out long after, out int limit, out string? error))
+        if (!TryPage(args, out long after, out int limit, out string? error)
+            || !GradedWindow.TryReadOptionalInstant(args, "from", out long? from, out error)
+            || !GradedWindow.TryReadOptionalInstant(args, "to", out long? to, out error))
         {
             return ApiResults.BadRequest(error!);
+        }
+        if (from is { } begin && to is { } finish && begin >= finish)
+        {
+            return ApiResults.BadRequest("from must be earlier than to.");
         }
         LedgerEntriesDto page = await api.Sequencer.QueryAsync(engine =>
         {
             IReadOnlyList<LedgerEntry> all = engine.Ledger.Entries;
-            // Entry n sits at index n − 1, so a page is a slice.
+            // Entry n sits at index n − 1, so a page is a slice; entries are in time order (the engine's clock never goes back),
+            // so the window's ends are binary searches.
             int start = (int)Math.Min(after, all.Count);
-            int end = Math.Min(all.Count, start + limit);
+            if (from is { } windowStart)
+            {
+                start = Math.Max(start, FirstAtOrAfter(all, windowStart));
+            }
+            int stop = to is { } windowEnd ? FirstAtOrAfter(all, windowEnd) : all.Count;
+            int end = Math.Max(start, Math.Min(stop, start + limit));
             var entries = new List<LedgerEntryDto>(end - start);
             for (int i = start; i < end; i++)
             {
@@ -66,7 +86,7 @@ public static class AdminLedgerEndpoints
                 entries.Add(new LedgerEntryDto(e.Sequence, Kind(e.Kind), e.From.ToString(), e.To.ToString(), Wire.Amount(e.Amount),
                     Reference(e), Reverses(e), Wire.Time(e.At)));
             }
-            return new LedgerEntriesDto(entries, end > start ? all[end - 1].Sequence : after, end < all.Count);
+            return new LedgerEntriesDto(entries, end > start ? all[end - 1].Sequence : after, end < stop);
         }).ConfigureAwait(false);
         return ApiResults.Data(page);
     }
@@ -119,6 +139,26 @@ public static class AdminLedgerEndpoints
         {
             int middle = low + ((high - low) / 2);
             if (history[middle].Sequence <= after)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /// <summary>The index of the first entry made at or after <paramref name="at"/> (Unix ms), or the count if none.</summary>
+    private static int FirstAtOrAfter(IReadOnlyList<LedgerEntry> entries, long at)
+    {
+        int low = 0;
+        int high = entries.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (entries[middle].At < at)
             {
                 low = middle + 1;
             }

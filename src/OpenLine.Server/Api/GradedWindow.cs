@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OpenLine.Server.Api.Http;
 
 namespace OpenLine.Server.Api;
 
@@ -74,6 +75,27 @@ public readonly partial record struct GradedWindow(long? Start, long End)
     /// <summary>An ISO 8601 instant (<c>since</c> of <c>getGradedSince</c>), in Unix ms (sub-millisecond digits are dropped).</summary>
     public static bool TryReadInstant(string text, out long unixMs) =>
         TryReadDate(text, acceptLegacy: false, endOfDay: false, out unixMs, out _) == DateRead.Ok;
+
+    /// <summary>
+    /// An optional ISO 8601 argument (the operator's <c>from</c>/<c>to</c>) by <see cref="TryReadInstant"/>'s strict
+    /// rules (no offset means UTC; never <c>06/22/2022</c> or <c>June 22</c>): null when absent, a clear error when malformed.
+    /// </summary>
+    public static bool TryReadOptionalInstant(RequestArgs args, string name, out long? unixMs, out string? error)
+    {
+        unixMs = null;
+        error = null;
+        if (args.GetString(name) is not { } text)
+        {
+            return true;
+        }
+        if (!TryReadInstant(text, out long parsed))
+        {
+            error = $"{name} must be an ISO 8601 date and time, e.g. 2026-12-01T00:00:00Z.";
+            return false;
+        }
+        unixMs = parsed;
+        return true;
+    }
 
     private enum DateRead
     {

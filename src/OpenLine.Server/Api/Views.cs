@@ -18,6 +18,9 @@ public static class Views
 
     public static UserDto AuthenticatedUser(Account account, string token) => User(account) with { Auth = token };
 
+    public static OverdrawnAccountDto Overdrawn(Account account) =>
+        new(account.Id.ToString(), account.Username, Wire.Amount(account.Balance), Wire.Amount(account.Available));
+
     public static GameDto Game(Game game) => new()
     {
         Id = game.Id.ToString(),

@@ -49,6 +49,30 @@ public sealed class GradingEndpointTests(ServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_regrade_that_takes_back_withdrawn_winnings_names_the_account_it_left_owing_and_the_ledger_lists_it()
+    {
+        GradingSetup.Scenario bet = await fixture.MatchScenarioAsync();
+        JsonNode first = await fixture.GradeAsync(bet.Game.Id, 3, 1); // the taker wins: 10,000 + 100 − 1
+        OpenLineClient.Response withdrawn = await fixture.Admin.PostAsync($"/admin/users/{bet.Taker.Id}/withdraw", new { amount = 10_099 });
+        Assert.True(withdrawn.Status == HttpStatusCode.OK, withdrawn.Raw);
+
+        JsonNode regraded = await fixture.GradeAsync(bet.Game.Id, 1, 3);
+
+        Assert.Empty(first["overdrawn"]!.AsArray()); // a first result never leaves anyone owing
+        // Reversal −100 + 1, then the loss −185 − 1: 0 − 285.
+        JsonNode owing = Assert.Single(regraded["overdrawn"]!.AsArray())!;
+        Assert.Equal((bet.Taker.Id, bet.Taker.Username, -285m, -285m),
+            (owing["id"].Str(), owing["username"].Str(), owing["balance"].Num(), owing["available"].Num()));
+        JsonNode ledger = await fixture.LedgerAsync();
+        Assert.True(ledger["identityHolds"]!.GetValue<bool>());
+        Assert.Contains(ledger["overdrawn"]!.AsArray(), a => a!["id"].Str() == bet.Taker.Id && a["available"].Num() == -285m);
+
+        await fixture.Admin.PostAsync($"/admin/users/{bet.Taker.Id}/deposit", new { amount = 285 }); // the debt paid
+
+        Assert.DoesNotContain((await fixture.LedgerAsync())["overdrawn"]!.AsArray(), a => a!["id"].Str() == bet.Taker.Id);
+    }
+
+    [Fact]
     public async Task The_same_score_twice_changes_nothing()
     {
         GradingSetup.Scenario bet = await fixture.MatchScenarioAsync();
@@ -288,4 +312,49 @@ public sealed class GradingEndpointTests(ServerFixture fixture) : IClassFixture<
         Assert.Equal(("deposit", "world"), (deposit["kind"].Str(), deposit["from"].Str()));
         Assert.All([zero, tooMany, negative], r => Assert.Equal(HttpStatusCode.BadRequest, r.Status));
     }
+
+    [Fact]
+    public async Task A_periods_ledger_entries_are_every_movement_made_in_it_and_reconcile_balances_across_it()
+    {
+        GradingSetup.Scenario bet = await fixture.MatchScenarioAsync();
+        await fixture.GradeAsync(bet.Game.Id, 3, 1); // before the period: the taker wins, 10,099
+        long from = await fixture.EngineNowAsync() + 1;
+        await Task.Delay(5, TestContext.Current.CancellationToken);
+        await fixture.GradeAsync(bet.Game.Id, 1, 3); // in the period: the correction
+        long to = await fixture.EngineNowAsync() + 1;
+        await Task.Delay(5, TestContext.Current.CancellationToken);
+        await fixture.Admin.PostAsync($"/admin/users/{bet.Taker.Id}/deposit", new { amount = 7 }); // after it
+        string window = $"from={Iso(from)}&to={Iso(to)}";
+
+        JsonNode page = (await fixture.Admin.GetAsync($"/admin/ledger/entries?{window}")).Data;
+        JsonNode firstTwo = (await fixture.Admin.GetAsync($"/admin/ledger/entries?{window}&limit=2")).Data;
+        JsonNode lastTwo = (await fixture.Admin.GetAsync($"/admin/ledger/entries?{window}&limit=2&after={firstTwo["next"]}")).Data;
+
+        JsonArray entries = page["entries"]!.AsArray();
+        Assert.Equal(["reversal", "reversal", "settlement", "commission"], entries.Select(e => e!["kind"].Str()));
+        Assert.All(entries, e => Assert.Equal(bet.TxId, e!["reference"].Str()));
+        decimal takerMoved = entries.Sum(e => (e!["to"].Str() == bet.Taker.Id ? 1 : e["from"].Str() == bet.Taker.Id ? -1 : 0) * e["amount"].Num());
+        Assert.Equal(-285m, takerMoved); // −100 + 1 reversed, then −185 − 1: 10,099 → 9,814
+        Assert.Equal(9_814m + 7m, await bet.Taker.BalanceAsync());
+        Assert.False(page["hasMore"]!.GetValue<bool>());
+        Assert.True(firstTwo["hasMore"]!.GetValue<bool>());
+        Assert.Equal(entries.Skip(2).Select(e => e!["sequence"].Num()), lastTwo["entries"]!.AsArray().Select(e => e!["sequence"].Num()));
+        Assert.False(lastTwo["hasMore"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("from=06/22/2022")]
+    [InlineData("to=June%2022")]
+    [InlineData("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")]
+    [InlineData("from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z")]
+    public async Task A_ledger_period_that_is_not_two_ISO_8601_times_in_order_is_a_400(string query)
+    {
+        OpenLineClient.Response response = await fixture.Admin.GetAsync($"/admin/ledger/entries?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Matches("ISO 8601|earlier than", response.Raw);
+    }
+
+    private static string Iso(long unixMs) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

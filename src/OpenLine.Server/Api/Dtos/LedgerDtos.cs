@@ -2,10 +2,12 @@ namespace OpenLine.Server.Api.Dtos;
 
 /// <summary>
 /// The totals of rules §9's identity, deposits − withdrawals = balances + commission (all exact, in
-/// dollars), whether it holds, Σ user liability for information, and how many ledger entries exist.
+/// dollars), whether it holds, Σ user liability for information, how many ledger entries exist, and
+/// the accounts that owe money (negative available, which only a settlement correction can cause).
 /// </summary>
 public sealed record LedgerDto(
-    decimal Deposits, decimal Withdrawals, decimal Balances, decimal Commission, decimal Liability, long Entries, bool IdentityHolds);
+    decimal Deposits, decimal Withdrawals, decimal Balances, decimal Commission, decimal Liability, long Entries, bool IdentityHolds,
+    IReadOnlyList<OverdrawnAccountDto> Overdrawn);
 
 /// <summary>
 /// One ledger entry: <c>amount</c> (&gt; 0) moved from <c>from</c> to <c>to</c>, each a user id,

@@ -26,7 +26,10 @@ public static class SettlementExport
             .WithDescription("`from` (inclusive) and `to` (exclusive) are ISO 8601 times matched against the settlement time; both optional. "
                 + "`format` is `csv` (RFC 4180, header row, CRLF) or `ndjson` (one JSON object a line, the same keys). "
                 + "Money columns are exact dollars as text with 6 decimals (the ledger's micro-dollar unit), so each row's "
-                + "takerResult + makerResult + fee is exactly 0 and the columns reconcile with /admin/ledger. "
+                + "takerResult + makerResult + fee is exactly 0, and an export without from and to reconciles with /admin/ledger's totals. "
+                + "A dated export lists the bets whose current settlement was made in the window: a bet regraded later appears in the "
+                + "regrade's window with its whole new result and no longer in the first one. For a period's money movements "
+                + "(reversals included) use /admin/ledger/entries?from=&to=. "
                 + "In CSV, a text field (a username, league, event name, side or market) that starts with =, +, -, @, tab or CR "
                 + "is written with a leading ' so that a spreadsheet shows it as text instead of running it as a formula "
                 + "(OWASP CSV injection); money columns are never changed, and NDJSON strings are exactly as stored. "
@@ -46,7 +49,8 @@ public static class SettlementExport
         {
             return ApiResults.BadRequest("format must be csv or ndjson.");
         }
-        if (!TryTime(args, "from", out long? from, out string? error) || !TryTime(args, "to", out long? to, out error))
+        if (!GradedWindow.TryReadOptionalInstant(args, "from", out long? from, out string? error)
+            || !GradedWindow.TryReadOptionalInstant(args, "to", out long? to, out error))
         {
             return ApiResults.BadRequest(error!);
         }
@@ -55,25 +59,6 @@ public static class SettlementExport
             return ApiResults.BadRequest("from must be earlier than to.");
         }
         return new SettlementExportResult(api.Sequencer, from, to, format == "ndjson");
-    }
-
-    /// <summary>Reads an optional ISO 8601 time (<see cref="GradedWindow.TryReadInstant"/>) in Unix ms; null when absent.</summary>
-    private static bool TryTime(RequestArgs args, string name, out long? time, out string? error)
-    {
-        time = null;
-        error = null;
-        if (args.GetString(name) is not { } text)
-        {
-            return true;
-        }
-        // The graded endpoints' strict reader: ISO 8601 only (no offset means UTC), never "06/22/2022" or "June 22".
-        if (!GradedWindow.TryReadInstant(text, out long parsed))
-        {
-            error = $"{name} must be an ISO 8601 date and time, e.g. 2026-12-01T00:00:00Z.";
-            return false;
-        }
-        time = parsed;
-        return true;
     }
 
     /// <summary>

@@ -95,6 +95,13 @@ export function mount(root) {
       }
     }
 
+    // A correction (regrade, void after a result) can take back winnings already withdrawn: say who now owes.
+    function owing(result) {
+      const list = result.overdrawn || [];
+      return list.length === 0 ? ''
+        : ` Now owing: ${list.map((u) => `${u.username} ${fmt.money(-u.available)}`).join(', ')}.`;
+    }
+
     async function loadLedger() {
       const l = await call(() => admin.ledger(token));
       if (!l || disposed) return;
@@ -105,6 +112,8 @@ export function mount(root) {
         ['House commission', fmt.money(l.commission)],
         ['Open liability', fmt.money(l.liability)],
         ['Ledger entries', String(l.entries)],
+        ['Owing (after corrections)', (l.overdrawn || []).length === 0 ? 'nobody'
+          : l.overdrawn.map((u) => `${u.username} ${fmt.money(-u.available)}`).join(', ')],
       ].map(([t, v]) => h('div', null, h('dt', null, t), h('dd', null, v))));
       fill(ledgerNote, l.identityHolds
         ? h('span', { class: 'ok-text', dataset: { testid: 'identity' } }, '✓ Deposits − withdrawals = user balances + house commission: the ledger balances.')
@@ -179,7 +188,7 @@ export function mount(root) {
           if (result) {
             say(gamesMessage, result.changed === false
               ? `${name} already has the result ${a}–${b}: nothing changed.`
-              : `Result posted for ${name}: ${away.shortName} ${a} – ${home.shortName} ${b}. ${result.betsSettled} ${result.betsSettled === 1 ? 'bet' : 'bets'} settled.`);
+              : `Result posted for ${name}: ${away.shortName} ${a} – ${home.shortName} ${b}. ${result.betsSettled} ${result.betsSettled === 1 ? 'bet' : 'bets'} settled.${owing(result)}`);
             loadAll();
           }
         });
@@ -194,7 +203,7 @@ export function mount(root) {
           }
           const result = await call(() => admin.voidGame(token, g.id), gamesMessage);
           if (result) {
-            say(gamesMessage, `${name} is void: ${result.betsSettled} ${result.betsSettled === 1 ? 'bet' : 'bets'} refunded.`);
+            say(gamesMessage, `${name} is void: ${result.betsSettled} ${result.betsSettled === 1 ? 'bet' : 'bets'} refunded.${owing(result)}`);
             loadAll();
           }
         });
