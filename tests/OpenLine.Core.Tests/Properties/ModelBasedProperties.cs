@@ -42,7 +42,13 @@ public class ModelBasedProperties
         var games = new List<Game>();
         for (int g = 0; g < flow.GameCount; g++)
         {
-            games.Add(x.NewGame(startsAt: TestExchange.T0 + (30L * TestExchange.Day)));
+            // Game 0 is basketball (1x2 orders on it are refused); the others are soccer, with 1x2 markets.
+            bool soccer = g > 0;
+            games.Add(x.NewGame(soccer ? "EPL" : "NBA", soccer ? "soccer" : "basketball", TestExchange.T0 + (30L * TestExchange.Day)));
+            if (soccer)
+            {
+                model.OfferThreeWay(g);
+            }
         }
         var engineToModel = new Dictionary<ObjectId, ModelOrder>();
         var restedIds = new List<ObjectId>();
