@@ -471,6 +471,29 @@ public class GradingTests
         });
     }
 
+    [Fact(Skip = "Engine bug, reported: liability (GamePosition) counts a quarter line's half as exactly half of the summed win, "
+        + "while settlement pays each bet's half rounded down, so a worst case made of half-wins is understated by a micro-dollar")]
+    public void Half_wins_paid_in_rounded_down_halves_never_leave_an_account_below_zero_available()
+    {
+        // Rules §5 and §9: liability is the worst-case loss, so a first grading can never take an account below zero available.
+        Account u = _x.NewAccount(100m, name: "hedger");
+        Game game = _x.SoccerGame();
+        _x.Rest(u, Orders.Total("under", game, 1.5m, 100, 30m, OrderType.Post));
+        _x.Accept(_taker, Orders.Total("over", game, 1.5m, 100, 30m)); // u: under 1.5 wins 30 or loses 30
+        _x.Rest(u, Orders.Total("over", game, 1.75m, 100, 20.000002m, OrderType.Post));
+        _x.Accept(_taker, Orders.Total("under", game, 1.75m, 100, 10.000001m)); // two fills at even money with an odd
+        _x.Accept(_taker, Orders.Total("under", game, 1.75m, 100, 10.000001m)); // micro-dollar each: u wins A = 10.000001 twice
+        // Worst case for u is a total of 2: under 1.5 loses 30; over 1.75 half-wins (1.5 wins, 2 pushes), which settlement pays
+        // as floor(10.000001 / 2) = 5.000000 per fill, 10.000000 in all: a loss of 20.000000. Anything less is understated.
+        Assert.Equal(-Orders.Usd(20m), u.Liability);
+        Assert.IsType<AccountResult>(_x.Run(new Withdraw(u.Id, u.Available)));
+
+        Grade(game, 1, 1);
+
+        Assert.Equal(Money.Zero, u.Balance);
+        Assert.Equal(Money.Zero, u.Available);
+    }
+
     [Fact]
     public void Settle_logs_find_the_first_settlement_after_a_time_and_the_ledger_keeps_each_users_running_balance()
     {
