@@ -74,13 +74,13 @@ public sealed class Account
     }
 
     /// <summary>The exposure the account's position on a game would have with more bets on one side of one book.</summary>
-    internal Money ExposureWith(Game game, BookKey key, int side, Money win, Money loss) =>
-        (_positions.GetValueOrDefault(game) ?? new GamePosition(game)).ExposureWith(key, side, win, loss);
+    internal Money ExposureWith(Game game, BookKey key, int side, PositionAmounts amounts) =>
+        (_positions.GetValueOrDefault(game) ?? new GamePosition(game)).ExposureWith(key, side, amounts);
 
     internal Money ExposureOn(Game game) => _positions.TryGetValue(game, out GamePosition? position) ? position.Exposure : Money.Zero;
 
     /// <summary>Adds one matched bet (what this account wins or loses on it) to its game position.</summary>
-    internal void AddToPosition(Game game, BookKey key, int side, Money win, Money loss)
+    internal void AddToPosition(Game game, BookKey key, int side, PositionAmounts amounts)
     {
         if (!_positions.TryGetValue(game, out GamePosition? position))
         {
@@ -88,7 +88,7 @@ public sealed class Account
             _positions.Add(game, position);
         }
         Money before = position.Exposure;
-        position.Add(key, side, win, loss);
+        position.Add(key, side, amounts);
         MatchedRisk += position.Exposure - before;
     }
 

@@ -9,8 +9,8 @@ namespace OpenLine.Core;
 /// </summary>
 public sealed class GamePosition
 {
-    // (book, side) → Σ win if that side wins, Σ loss if it loses, in micro-dollars.
-    private readonly Dictionary<(BookKey Key, int Side), (long Win, long Loss)> _lines = [];
+    // (book, side) → Σ of what that side wins and loses, whole and (quarter lines) half, as settlement pays it.
+    private readonly Dictionary<(BookKey Key, int Side), PositionAmounts> _lines = [];
 
     // The differences d and sums s worth evaluating, sorted and unique: recomputed only when a bet
     // arrives on a spread or total line the position has not seen, so an evaluation allocates nothing.
@@ -32,34 +32,33 @@ public sealed class GamePosition
     /// <summary>True when the position holds no bets.</summary>
     public bool IsEmpty => _lines.Count == 0;
 
-    internal void Add(BookKey key, int side, Money win, Money loss)
+    internal void Add(BookKey key, int side, PositionAmounts amounts)
     {
-        (long w, long l) = _lines.GetValueOrDefault((key, side));
-        _lines[(key, side)] = (checked(w + win.Micros), checked(l + loss.Micros));
+        _lines[(key, side)] = _lines.GetValueOrDefault((key, side)) + amounts;
         AddCuts(key);
-        Exposure = Evaluate(default, 0, 0, 0, hasExtra: false);
+        Exposure = Evaluate(default, 0, default, hasExtra: false);
     }
 
-    /// <summary>The exposure this position would have with one more bet on one side of one book (what it would win and lose).</summary>
-    internal Money ExposureWith(BookKey key, int side, Money win, Money loss)
+    /// <summary>The exposure this position would have with more bets on one side of one book (what they would win and lose).</summary>
+    internal Money ExposureWith(BookKey key, int side, PositionAmounts amounts)
     {
         if (_moneylineOnly && key.Type == MarketType.Moneyline)
         {
-            return Evaluate(key, side, win.Micros, loss.Micros, hasExtra: true);
+            return Evaluate(key, side, amounts, hasExtra: true);
         }
         // A new line may cut the scores where no current line does: evaluate on a copy with its cuts.
         if (IsCutKey(key) && !_cutKeys.Contains(key))
         {
             var copy = new GamePosition(Game);
-            foreach (KeyValuePair<(BookKey Key, int Side), (long Win, long Loss)> line in _lines)
+            foreach (KeyValuePair<(BookKey Key, int Side), PositionAmounts> line in _lines)
             {
                 copy._lines.Add(line.Key, line.Value);
                 copy.AddCuts(line.Key.Key);
             }
             copy.AddCuts(key);
-            return copy.Evaluate(key, side, win.Micros, loss.Micros, hasExtra: true);
+            return copy.Evaluate(key, side, amounts, hasExtra: true);
         }
-        return Evaluate(key, side, win.Micros, loss.Micros, hasExtra: true);
+        return Evaluate(key, side, amounts, hasExtra: true);
     }
 
     private static bool IsCutKey(BookKey key) => key.Type is MarketType.Spread or MarketType.Total;
@@ -91,7 +90,7 @@ public sealed class GamePosition
         }
     }
 
-    private Money Evaluate(BookKey extraKey, int extraSide, long extraWin, long extraLoss, bool hasExtra)
+    private Money Evaluate(BookKey extraKey, int extraSide, PositionAmounts extra, bool hasExtra)
     {
         if (_lines.Count == 0 && !hasExtra)
         {
@@ -99,38 +98,38 @@ public sealed class GamePosition
         }
         if (_moneylineOnly && (!hasExtra || extraKey.Type == MarketType.Moneyline))
         {
-            return MoneylineExposure(extraSide, extraWin, extraLoss, hasExtra);
+            return MoneylineExposure(extraSide, extra.Win.Micros, extra.Loss.Micros, hasExtra);
         }
-        long worst = long.MaxValue; // in half micro-dollars (quarter lines settle in halves)
+        long worst = long.MaxValue; // the P&L at the worst final score, in micro-dollars
         foreach (long d in _differences)
         {
             long abs = Math.Abs(d);
             foreach (long s in _sums)
             {
-                worst = Math.Min(worst, PnlAt(d, s, abs, extraKey, extraSide, extraWin, extraLoss, hasExtra));
+                worst = Math.Min(worst, PnlAt(d, s, abs, extraKey, extraSide, extra, hasExtra));
             }
             for (long s = abs; s <= abs + 2; s++)
             {
-                worst = Math.Min(worst, PnlAt(d, s, abs, extraKey, extraSide, extraWin, extraLoss, hasExtra));
+                worst = Math.Min(worst, PnlAt(d, s, abs, extraKey, extraSide, extra, hasExtra));
             }
         }
-        // A loss of an odd number of half-micros rounds up: liability is never understated.
-        return worst >= 0 ? Money.Zero : Money.FromMicros((-worst + 1) / 2);
+        // Every term is what settlement would pay, quarter-line halves included, so this is never understated.
+        return worst >= 0 ? Money.Zero : Money.FromMicros(-worst);
     }
 
-    /// <summary>Twice the position's P&amp;L at difference d and sum s, or long.MaxValue when no final score has them.</summary>
-    private long PnlAt(long d, long s, long abs, BookKey extraKey, int extraSide, long extraWin, long extraLoss, bool hasExtra)
+    /// <summary>The position's P&amp;L at difference d and sum s, or long.MaxValue when no final score has them.</summary>
+    private long PnlAt(long d, long s, long abs, BookKey extraKey, int extraSide, PositionAmounts extra, bool hasExtra)
     {
         if (s < abs || ((s - d) & 1) != 0)
         {
             return long.MaxValue; // no final score has this difference and sum
         }
         long pnl = 0;
-        foreach (KeyValuePair<(BookKey Key, int Side), (long Win, long Loss)> line in _lines)
+        foreach (KeyValuePair<(BookKey Key, int Side), PositionAmounts> line in _lines)
         {
-            pnl = checked(pnl + HalfPnl(line.Key.Key, line.Key.Side, line.Value.Win, line.Value.Loss, d, s));
+            pnl = checked(pnl + Pnl(line.Key.Key, line.Key.Side, line.Value, d, s));
         }
-        return hasExtra ? checked(pnl + HalfPnl(extraKey, extraSide, extraWin, extraLoss, d, s)) : pnl;
+        return hasExtra ? checked(pnl + Pnl(extraKey, extraSide, extra, d, s)) : pnl;
     }
 
     /// <summary>
@@ -140,15 +139,15 @@ public sealed class GamePosition
     private Money MoneylineExposure(int extraSide, long extraWin, long extraLoss, bool hasExtra)
     {
         long win0 = 0, loss0 = 0, win1 = 0, loss1 = 0;
-        foreach (KeyValuePair<(BookKey Key, int Side), (long Win, long Loss)> line in _lines)
+        foreach (KeyValuePair<(BookKey Key, int Side), PositionAmounts> line in _lines)
         {
             if (line.Key.Side == 0)
             {
-                (win0, loss0) = (checked(win0 + line.Value.Win), checked(loss0 + line.Value.Loss));
+                (win0, loss0) = (checked(win0 + line.Value.Win.Micros), checked(loss0 + line.Value.Loss.Micros));
             }
             else
             {
-                (win1, loss1) = (checked(win1 + line.Value.Win), checked(loss1 + line.Value.Loss));
+                (win1, loss1) = (checked(win1 + line.Value.Win.Micros), checked(loss1 + line.Value.Loss.Micros));
             }
         }
         if (hasExtra)
@@ -166,18 +165,20 @@ public sealed class GamePosition
         return Money.FromMicros(-worst);
     }
 
-    /// <summary>Twice the P&amp;L of one side of one book at a final score with difference d and sum s.</summary>
-    private static long HalfPnl(BookKey key, int side, long win, long loss, long d, long s)
+    /// <summary>The P&amp;L of one side of one book at a final score with difference d and sum s.</summary>
+    private static long Pnl(BookKey key, int side, PositionAmounts amounts, long d, long s)
     {
+        long win = amounts.Win.Micros;
+        long loss = amounts.Loss.Micros;
         switch (key.Type)
         {
             case MarketType.Moneyline:
                 // A tie refunds both sides.
-                return Settle(side == 0 ? Math.Sign(d) : -Math.Sign(d), win, loss) * 2;
+                return Settle(side == 0 ? Math.Sign(d) : -Math.Sign(d), win, loss);
             case MarketType.Spread:
-                return SplitLine(key.Line, (4 * d) + key.Line, spread: true, side, win, loss);
+                return SplitLine(key.Line, (4 * d) + key.Line, spread: true, side, amounts);
             case MarketType.Total:
-                return SplitLine(key.Line, (4 * s) - key.Line, spread: false, side, win, loss);
+                return SplitLine(key.Line, (4 * s) - key.Line, spread: false, side, amounts);
             default:
                 // 1x2: yes on the outcome wins exactly when it happens; no pushes.
                 bool happened = key.Line switch
@@ -186,26 +187,38 @@ public sealed class GamePosition
                     BookKey.HomeOutcome => d < 0,
                     _ => d == 0,
                 };
-                return (happened == (side == 0) ? win : -loss) * 2;
+                return happened == (side == 0) ? win : -loss;
         }
     }
 
     /// <summary>
-    /// A whole or half line settles once; a quarter line in two halves on its neighbours.
+    /// What a whole or half line settles once, or a quarter line in two halves on its neighbours:
+    /// both halves alike pay the whole win or loss; a half that pushes leaves the other's half win or
+    /// half loss, as settlement rounds it (<see cref="PositionAmounts"/>).
     /// <paramref name="margin"/> is side 0's margin over the line in quarters (4d + q for spreads, 4s − q for totals);
     /// the neighbours q ∓ 1 shift it by ±1, in the direction the market's sign of q gives.
     /// </summary>
-    private static long SplitLine(int quarters, long margin, bool spread, int side, long win, long loss)
+    private static long SplitLine(int quarters, long margin, bool spread, int side, PositionAmounts amounts)
     {
+        long win = amounts.Win.Micros;
+        long loss = amounts.Loss.Micros;
         if ((quarters & 1) == 0)
         {
             int r = Math.Sign(margin);
-            return Settle(side == 0 ? r : -r, win, loss) * 2;
+            return Settle(side == 0 ? r : -r, win, loss);
         }
         // Neighbours at q − 1 and q + 1: a spread's margin moves with q, a total's against it.
         int low = Math.Sign(spread ? margin - 1 : margin + 1);
         int high = Math.Sign(spread ? margin + 1 : margin - 1);
-        return Settle(side == 0 ? low : -low, win, loss) + Settle(side == 0 ? high : -high, win, loss);
+        int result = side == 0 ? low + high : -(low + high); // −2 … 2 in halves, as BetSettlement counts them
+        return result switch
+        {
+            2 => win,
+            -2 => -loss,
+            1 => amounts.HalfWin.Micros,
+            -1 => -amounts.HalfLoss.Micros,
+            _ => 0,
+        };
     }
 
     private static long Settle(int result, long win, long loss) => result > 0 ? win : result < 0 ? -loss : 0;

@@ -120,15 +120,12 @@ public sealed partial class Exchange
         Money needed = rest;
         if (fills.Count > 0)
         {
-            Money win = Money.Zero;
-            Money loss = Money.Zero;
+            PositionAmounts amounts = default;
             for (int i = 0; i < fills.Count; i++)
             {
-                TakerFigures figures = TakerFiguresFor(account, fills[i], isPostArb);
-                win += figures.Win;
-                loss += figures.Risk;
+                amounts += PositionAmounts.Of(TakerFiguresFor(account, fills[i], isPostArb));
             }
-            needed += account.ExposureWith(game, key, side, win, loss) - account.ExposureOn(game);
+            needed += account.ExposureWith(game, key, side, amounts) - account.ExposureOn(game);
         }
         if (needed > account.Available)
         {
@@ -164,8 +161,8 @@ public sealed partial class Exchange
             maker.Filled += fill.MakerStake;
             maker.Level!.TotalRemaining -= fill.MakerStake;
             maker.Owner.RestingStake -= fill.MakerStake;
-            maker.Owner.AddToPosition(game, key, 1 - side, win: fill.TakerStake, loss: fill.MakerStake);
-            account.AddToPosition(game, key, side, win: figures.Win, loss: figures.Risk);
+            maker.Owner.AddToPosition(game, key, 1 - side, PositionAmounts.ForMaker(fill.TakerStake, fill.MakerStake));
+            account.AddToPosition(game, key, side, PositionAmounts.Of(figures));
             game.MatchedVolume += fill.TakerStake + fill.MakerStake;
 
             var report = new FillReport(bet.TxId, wagerRequestId, maker.Id, request.Type, request.Side, market, number,

@@ -394,14 +394,14 @@ public sealed partial class Exchange
             }
         }
         var positions = new Dictionary<(Account, Game), GamePosition>();
-        void Add(Account account, Bet bet, int side, Money win, Money loss)
+        void Add(Account account, Bet bet, int side, PositionAmounts amounts)
         {
             if (!positions.TryGetValue((account, bet.Game), out GamePosition? position))
             {
                 position = new GamePosition(bet.Game);
                 positions.Add((account, bet.Game), position);
             }
-            position.Add(bet.Book.Key, side, win, loss);
+            position.Add(bet.Book.Key, side, amounts);
         }
         foreach (Bet b in _bets.Values)
         {
@@ -409,8 +409,8 @@ public sealed partial class Exchange
             {
                 continue; // graded or voided: no longer at risk
             }
-            Add(b.Taker, b, b.TakerSide, b.TakerFigures.Win, b.TakerFigures.Risk);
-            Add(b.Maker, b, 1 - b.TakerSide, b.TakerStake, b.MakerStake);
+            Add(b.Taker, b, b.TakerSide, PositionAmounts.Of(b.TakerFigures));
+            Add(b.Maker, b, 1 - b.TakerSide, PositionAmounts.ForMaker(b.TakerStake, b.MakerStake));
             if (b.MakerStake != b.TakerOdds.WinOn(b.TakerStake))
             {
                 problems.Add($"bet {b.TxId}: maker stake is not floor(A × m(taker odds))");
@@ -446,8 +446,8 @@ public sealed partial class Exchange
     /// <summary>Adds a bet to both accounts' game positions: the taker wins its net win or loses its risk; the maker wins the taker's stake or loses its own.</summary>
     private static void AddBetToPositions(Bet bet)
     {
-        bet.Taker.AddToPosition(bet.Game, bet.Book.Key, bet.TakerSide, bet.TakerFigures.Win, bet.TakerFigures.Risk);
-        bet.Maker.AddToPosition(bet.Game, bet.Book.Key, 1 - bet.TakerSide, bet.TakerStake, bet.MakerStake);
+        bet.Taker.AddToPosition(bet.Game, bet.Book.Key, bet.TakerSide, PositionAmounts.Of(bet.TakerFigures));
+        bet.Maker.AddToPosition(bet.Game, bet.Book.Key, 1 - bet.TakerSide, PositionAmounts.ForMaker(bet.TakerStake, bet.MakerStake));
     }
 
     private static IEnumerable<string> CrossedBetweenAccounts(OrderBook book)

@@ -48,7 +48,7 @@ public readonly record struct BetSettlement(BetOutcome TakerOutcome, Money Maker
         Money lossCommission = commission.Of(Money.Min(a, g));
         // A quarter line's half takes half of each stored amount, rounded down: the odd micro-dollar stays
         // with the payer, so a half loss never costs more than half of the risk reserved at the fill.
-        static Money Half(Money m) => Money.FromMicros(m.Micros / 2);
+        static Money Half(Money m) => PositionAmounts.Half(m);
         return (first + second) switch
         {
             2 => new BetSettlement(BetOutcome.Winner, g, Money.Zero, winCommission),

@@ -278,24 +278,21 @@ internal sealed class ModelAccount(ReferenceExchange exchange)
     public long Liability => -(Resting + Matched);
 
     /// <summary>
-    /// The worst-case loss on one game, in the engine's documented unit (GamePosition): a quarter line's half counts as
-    /// exactly half of the side's win or loss, in half micro-dollars, and the worst total is rounded up once. Settlement
-    /// pays each half rounded down instead (<see cref="ModelBet.Pnl"/>), so with quarter lines the two can differ by a
-    /// micro-dollar either way. Rules §5 read literally would use the settled amounts, and the engine then disagrees:
-    /// it can understate a worst case by a micro-dollar (GradingTests has the case, skipped until the engine decides).
+    /// The worst-case loss on one game (rules §5): the least, over every final score, of what settlement would pay
+    /// (<see cref="ModelBet.Pnl"/>, quarter-line halves rounded down as settlement rounds them) — never understated.
     /// </summary>
     public long ExposureOn(int game, IEnumerable<ModelBet> extra)
     {
         ModelBet[] bets = [.. Bets.Where(b => b.Game == game), .. extra];
-        long worstHalves = 0;
+        long worst = 0;
         for (int away = 0; away <= MaxScore; away++)
         {
             for (int home = 0; home <= MaxScore; home++)
             {
-                worstHalves = Math.Min(worstHalves, bets.Sum(b => b.TwicePnl(away, home)));
+                worst = Math.Min(worst, bets.Sum(b => b.Pnl(away, home)));
             }
         }
-        return (-worstHalves + 1) / 2;
+        return -worst;
     }
     public long Available => Balance - CreditLimit + Liability;
 }
@@ -352,15 +349,6 @@ internal sealed record ModelBet(int Game, int Market, int Line, int Side, long W
         (-1, 0) or (0, -1) => -(Half(Loss - LossFee) + Half(LossFee)), // half the stake, plus half the loss commission
         _ => 0,
     };
-
-    /// <summary>Twice this side's P&amp;L at a final score with each half counted exactly: the unit of <see cref="ModelAccount.ExposureOn"/>.</summary>
-    public long TwicePnl(int away, int home)
-    {
-        (int first, int second) = Halves(away, home);
-        return Settled(first) + Settled(second);
-    }
-
-    private long Settled(int result) => result > 0 ? Win : result < 0 ? -Loss : 0;
 
     private static long Half(long micros) => micros / 2;
 
