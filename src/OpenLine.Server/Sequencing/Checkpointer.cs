@@ -136,58 +136,17 @@ public sealed class Checkpointer : IDisposable
     private void Checkpoint(IJournalStore store, long target)
     {
         var clock = Stopwatch.StartNew();
-        (Exchange engine, Dictionary<string, byte[]> sections, long from) = ServerSnapshot.LoadNewest(store, _logger);
         IReadOnlyList<ISnapshottedSink> sinks = _newSinks();
-        foreach (ISnapshottedSink sink in sinks)
-        {
-            sink.Restore(engine);
-            if (sections.TryGetValue(sink.Name, out byte[]? section))
-            {
-                sink.ReadSnapshot(section);
-            }
-        }
+        (Exchange engine, long from) = JournalReplay.Restore(store, sinks, _logger);
         long loaded = clock.ElapsedMilliseconds;
-
-        long expected = from + 1;
-        foreach (JournalRecord record in store.ReadAfter(from))
-        {
-            if (record.Sequence > target)
-            {
-                break;
-            }
-            if (_stopping)
-            {
-                throw new OperationCanceledException();
-            }
-            if (record.Sequence != expected || !record.IsIntact)
-            {
-                throw new InvalidDataException($"Journal record {record.Sequence} (expected {expected}) is missing or corrupt; no snapshot taken.");
-            }
-            _events.Clear();
-            engine.Execute(CommandCodec.Read(record.Payload), record.At, _events);
-            foreach (ISnapshottedSink sink in sinks)
-            {
-                sink.Apply(_events);
-            }
-            expected++;
-        }
-        _events.Clear();
-        if ((long)engine.CommandCount != target)
-        {
-            throw new InvalidDataException($"The journal ends at command {engine.CommandCount}, before the requested {target}.");
-        }
-        byte[] state = ServerSnapshot.Compose(engine, sinks);
-        store.SaveSnapshot(StoredSnapshot.Create(target, state));
+        // Strict: a torn or missing record up to the target is a fault here (the target was durable when asked for).
+        JournalReplay.Replay(store, engine, sinks, _events, through: target, stopping: () => _stopping);
+        int bytes = ServerSnapshot.SaveAndCompact(store, engine, sinks, previous: from);
         Interlocked.Exchange(ref _lastSnapshot, target);
-        // Keep the previous snapshot and the journal since it, so one bad snapshot never loses data.
-        if (from > 0)
-        {
-            store.CompactThrough(from);
-        }
         Interlocked.Increment(ref _completed);
         _logger.LogInformation(
             "Snapshot at command {Sequence}: {Bytes} bytes in {Elapsed} ms off the sequencer ({Loaded} ms loading the one at {From}, {Replayed} commands replayed)",
-            target, state.Length, clock.ElapsedMilliseconds, loaded, from, target - from);
+            target, bytes, clock.ElapsedMilliseconds, loaded, from, target - from);
     }
 
     /// <summary>Stops the thread; a checkpoint under way is abandoned (the journal keeps everything).</summary>

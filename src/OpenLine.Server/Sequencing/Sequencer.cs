@@ -182,66 +182,17 @@ public sealed class Sequencer : IDisposable
     private void Recover()
     {
         var clock = Stopwatch.StartNew();
-        (Exchange engine, Dictionary<string, byte[]> sections, _lastSnapshot) = ServerSnapshot.LoadNewest(_journal, _logger);
+        (Exchange engine, _lastSnapshot) = JournalReplay.Restore(_journal, _sinks, _logger);
         long fromSnapshot = (long)engine.CommandCount;
-        foreach (IEventSink sink in _sinks)
-        {
-            sink.Restore(engine);
-            if (sink is ISnapshottedSink saved && sections.TryGetValue(saved.Name, out byte[]? section))
-            {
-                saved.ReadSnapshot(section);
-            }
-        }
-
-        long expected = fromSnapshot + 1;
-        JournalRecord? torn = null;
-        foreach (JournalRecord record in _journal.ReadAfter(fromSnapshot))
-        {
-            if (torn is not null)
-            {
-                throw new InvalidDataException($"Journal record {torn.Sequence} is corrupt but records follow it; refusing to guess.");
-            }
-            if (record.Sequence != expected)
-            {
-                throw new InvalidDataException($"Journal gap: expected record {expected}, found {record.Sequence}.");
-            }
-            if (!record.IsIntact)
-            {
-                torn = record; // only acceptable as the very last record
-                continue;
-            }
-            Command command;
-            try
-            {
-                command = CommandCodec.Read(record.Payload);
-            }
-            catch (FormatException ex)
-            {
-                // Its checksum matches, so it was written whole and may have been acknowledged:
-                // dropping it could lose an acknowledged command (a newer version's record, a codec bug).
-                throw new InvalidDataException(
-                    $"Journal record {record.Sequence} is intact but cannot be decoded ({ex.Message}); refusing to start rather than drop it.", ex);
-            }
-            _events.Clear();
-            engine.Execute(command, record.At, _events);
-            foreach (IEventSink sink in _sinks)
-            {
-                sink.Apply(_events);
-            }
-            expected++;
-        }
+        JournalRecord? torn = JournalReplay.Replay(_journal, engine, _sinks, _events, tornTailAllowed: true);
         if (torn is not null)
         {
             _logger.LogWarning("Discarding a torn last journal record {Sequence} (it was never acknowledged)", torn.Sequence);
             _journal.DeleteFrom(torn.Sequence);
         }
-        if ((long)engine.CommandCount != expected - 1)
-        {
-            throw new InvalidDataException($"Replay ended at command {engine.CommandCount}, journal at {expected - 1}.");
-        }
         _engine = engine;
         _logger.LogInformation("Recovered from {Store}: snapshot at command {Snapshot}, {Replayed} journaled commands replayed in {Elapsed} ms",
-            _journal.Description, fromSnapshot, expected - 1 - fromSnapshot, clock.ElapsedMilliseconds);
+            _journal.Description, fromSnapshot, (long)engine.CommandCount - fromSnapshot, clock.ElapsedMilliseconds);
 
         if (!engine.Options.SameAs(_options))
         {
@@ -434,17 +385,11 @@ public sealed class Sequencer : IDisposable
     {
         var clock = Stopwatch.StartNew();
         long previous = Math.Max(_lastSnapshot, _checkpointer?.LastSnapshot ?? 0);
-        byte[] state = ServerSnapshot.Compose(_engine, _sinks.OfType<ISnapshottedSink>());
+        int bytes = ServerSnapshot.SaveAndCompact(_journal, _engine, _sinks.OfType<ISnapshottedSink>(), previous);
         long sequence = (long)_engine.CommandCount;
-        _journal.SaveSnapshot(StoredSnapshot.Create(sequence, state));
-        // Keep the previous snapshot and the journal since it, so one bad snapshot never loses data.
-        if (previous > 0)
-        {
-            _journal.CompactThrough(previous);
-        }
         _lastSnapshot = sequence;
         _checkpointer?.Saved(sequence);
-        _logger.LogInformation("Snapshot at command {Sequence}: {Bytes} bytes in {Elapsed} ms", sequence, state.Length, clock.ElapsedMilliseconds);
+        _logger.LogInformation("Snapshot at command {Sequence}: {Bytes} bytes in {Elapsed} ms", sequence, bytes, clock.ElapsedMilliseconds);
     }
 
     // ---- Timers, halting, shutdown --------------------------------------------------------

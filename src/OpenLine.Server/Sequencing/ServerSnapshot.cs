@@ -11,6 +11,22 @@ public static class ServerSnapshot
 {
     private const int Magic = 0x4F4C5332; // "OLS2": engine + read-model sections
 
+    /// <summary>
+    /// Saves a snapshot of <paramref name="engine"/> and <paramref name="sinks"/> at the engine's last command,
+    /// then compacts through <paramref name="previous"/> (the snapshot before it; 0: none): the previous
+    /// snapshot and the journal since it are kept, so one bad snapshot never loses data. Returns its size in bytes.
+    /// </summary>
+    public static int SaveAndCompact(IJournalStore store, Exchange engine, IEnumerable<ISnapshottedSink> sinks, long previous)
+    {
+        byte[] state = Compose(engine, sinks);
+        store.SaveSnapshot(StoredSnapshot.Create((long)engine.CommandCount, state));
+        if (previous > 0)
+        {
+            store.CompactThrough(previous);
+        }
+        return state.Length;
+    }
+
     public static byte[] Compose(Exchange engine, IEnumerable<ISnapshottedSink> sinks)
     {
         var engineBytes = new BinaryOutput(1 << 20);
