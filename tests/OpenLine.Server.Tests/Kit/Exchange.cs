@@ -12,27 +12,44 @@ public static class ExchangeSetup
 
     public sealed record GameInfo(string Id, string AwayId, string HomeId, JsonNode Json);
 
-    /// <summary>A new user, logged in; <paramref name="username"/> defaults to a unique generated one.</summary>
-    public static async Task<User> CreateUserAsync(this ServerFixture fixture, decimal balance = 10_000m, decimal creditLimit = 0m, decimal commission = 0.01m,
-        string? username = null)
+    /// <summary>
+    /// A new user, logged in. <paramref name="username"/> defaults to a unique generated one and
+    /// <paramref name="password"/> to <c>password-</c> and the username.
+    /// </summary>
+    public static async Task<User> CreateUserAsync(this IExchange exchange, decimal balance = 10_000m, decimal creditLimit = 0m, decimal commission = 0.01m,
+        string? username = null, string? password = null)
     {
         username ??= $"user{Interlocked.Increment(ref s_counter)}-{Guid.NewGuid():n}"[..20];
-        string password = "password-" + username;
-        OpenLineClient.Response created = await fixture.Admin.PostAsync("/admin/users",
-            new { username, password, balance, creditLimit, commission });
-        Assert.True(created.Status == HttpStatusCode.OK, created.Raw);
-        var anonymous = new OpenLineClient(fixture.Server.CreateHttpClient());
-        OpenLineClient.Response login = await anonymous.PostAsync("/user/login", new { username, password });
-        Assert.True(login.Status == HttpStatusCode.OK, login.Raw);
-        string token = login.Data["user"]!["auth"]!.GetValue<string>();
-        return new User(created.Data["user"]!["id"]!.GetValue<string>(), username, password, anonymous.WithToken(token));
+        password ??= "password-" + username;
+        string id = await exchange.AddUserAsync(username, password, balance, creditLimit, commission);
+        return new User(id, username, password, await exchange.LoginAsync(username, password));
     }
 
-    public static async Task<GameInfo> CreateGameAsync(this ServerFixture fixture, string league = "NBA", string sport = "basketball",
+    /// <summary>The operator creates an account (asserting 200) and returns its id; nobody logs in.</summary>
+    public static async Task<string> AddUserAsync(this IExchange exchange, string username, string password, decimal balance = 10_000m,
+        decimal creditLimit = 0m, decimal commission = 0.01m)
+    {
+        OpenLineClient.Response created = await exchange.Admin.PostAsync("/admin/users",
+            new { username, password, balance, creditLimit, commission });
+        Assert.True(created.Status == HttpStatusCode.OK, created.Raw);
+        return created.Data["user"]!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Logs in (asserting 200) and returns a client of its own carrying the new token.</summary>
+    public static async Task<OpenLineClient> LoginAsync(this IExchange exchange, string username, string password)
+    {
+        OpenLineClient anonymous = exchange.CreateClient();
+        OpenLineClient.Response login = await anonymous.PostAsync("/user/login", new { username, password });
+        Assert.True(login.Status == HttpStatusCode.OK, login.Raw);
+        return anonymous.WithToken(login.Data["user"]!["auth"]!.GetValue<string>());
+    }
+
+    /// <summary>A new game; each participant's long name gets a unique suffix, so games on a shared server never clash.</summary>
+    public static async Task<GameInfo> CreateGameAsync(this IExchange exchange, string league = "NBA", string sport = "basketball",
         DateTimeOffset? start = null, string away = "Away Team", string home = "Home Team")
     {
         string suffix = Guid.NewGuid().ToString("n")[..6];
-        OpenLineClient.Response created = await fixture.Admin.PostAsync("/admin/games", new
+        OpenLineClient.Response created = await exchange.Admin.PostAsync("/admin/games", new
         {
             league,
             sport,
@@ -46,9 +63,9 @@ public static class ExchangeSetup
             game["participants"]![1]!["id"]!.GetValue<string>(), game);
     }
 
-    public static async Task SetLiveAsync(this ServerFixture fixture, string gameId, bool live)
+    public static async Task SetLiveAsync(this IExchange exchange, string gameId, bool live)
     {
-        OpenLineClient.Response response = await fixture.Admin.PostAsync($"/admin/games/{gameId}/live", new { live });
+        OpenLineClient.Response response = await exchange.Admin.PostAsync($"/admin/games/{gameId}/live", new { live });
         Assert.True(response.Status == HttpStatusCode.OK, response.Raw);
     }
 

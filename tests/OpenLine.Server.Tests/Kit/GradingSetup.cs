@@ -15,12 +15,12 @@ public static class GradingSetup
     public sealed record Scenario(ExchangeSetup.GameInfo Game, ExchangeSetup.User Maker, ExchangeSetup.User Taker, string TxId, string MakerOrderId,
         string TakerWagerRequestId, string MakerWagerRequestId);
 
-    public static async Task<Scenario> MatchScenarioAsync(this ServerFixture fixture, ExchangeSetup.GameInfo? game = null,
+    public static async Task<Scenario> MatchScenarioAsync(this IExchange exchange, ExchangeSetup.GameInfo? game = null,
         ExchangeSetup.User? maker = null, ExchangeSetup.User? taker = null)
     {
-        game ??= await fixture.CreateGameAsync();
-        maker ??= await fixture.CreateUserAsync();
-        taker ??= await fixture.CreateUserAsync();
+        game ??= await exchange.CreateGameAsync();
+        maker ??= await exchange.CreateUserAsync();
+        taker ??= await exchange.CreateUserAsync();
         JsonNode offer = (await maker.PlaceAsync(ExchangeSetup.Moneyline(game, game.HomeId, 185, 100, "post")))[0]!["unmatched"]!;
         JsonNode fill = (await taker.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, -185, 185, "fillAndKill")))[0]!["matched"]![0]!;
         return new Scenario(game, maker, taker, fill["txID"]!.GetValue<string>(), offer["orderID"]!.GetValue<string>(),
@@ -28,16 +28,16 @@ public static class GradingSetup
     }
 
     /// <summary>Grades a game and returns the <c>data</c> of the answer (asserting 200).</summary>
-    public static async Task<JsonNode> GradeAsync(this ServerFixture fixture, string gameId, int away, int home)
+    public static async Task<JsonNode> GradeAsync(this IExchange exchange, string gameId, int away, int home)
     {
-        OpenLineClient.Response response = await fixture.Admin.PostAsync($"/admin/games/{gameId}/result", new { awayScore = away, homeScore = home });
+        OpenLineClient.Response response = await exchange.Admin.PostAsync($"/admin/games/{gameId}/result", new { awayScore = away, homeScore = home });
         Assert.True(response.Status == HttpStatusCode.OK, response.Raw);
         return response.Data;
     }
 
-    public static async Task<JsonNode> VoidAsync(this ServerFixture fixture, string gameId)
+    public static async Task<JsonNode> VoidAsync(this IExchange exchange, string gameId)
     {
-        OpenLineClient.Response response = await fixture.Admin.PostAsync($"/admin/games/{gameId}/void");
+        OpenLineClient.Response response = await exchange.Admin.PostAsync($"/admin/games/{gameId}/void");
         Assert.True(response.Status == HttpStatusCode.OK, response.Raw);
         return response.Data;
     }
@@ -52,7 +52,7 @@ public static class GradingSetup
     public static async Task<decimal> BalanceAsync(this ExchangeSetup.User user) => (await user.MeAsync())["displayBalance"]!.GetValue<decimal>();
 
     /// <summary>The operator's <c>/admin/ledger</c> totals.</summary>
-    public static async Task<JsonNode> LedgerAsync(this ServerFixture fixture) => (await fixture.Admin.GetAsync("/admin/ledger")).Data;
+    public static async Task<JsonNode> LedgerAsync(this IExchange exchange) => (await exchange.Admin.GetAsync("/admin/ledger")).Data;
 
     public static decimal Num(this JsonNode? node) => node!.GetValue<decimal>();
 

@@ -10,7 +10,7 @@ namespace OpenLine.Server.Tests.Kit;
 /// A real OpenLine server (Kestrel) on a free loopback port, with its own data directory and a
 /// known admin token. Extra <c>--key=value</c> settings come from the constructor.
 /// </summary>
-public sealed class TestServer : IAsyncDisposable
+public sealed class TestServer : IExchange, IAsyncDisposable
 {
     public const string AdminToken = "test-admin-token-0123456789abcdef";
 
@@ -24,6 +24,7 @@ public sealed class TestServer : IAsyncDisposable
         _dataDir = dataDir;
         _ownsDataDir = ownsDataDir;
         BaseAddress = baseAddress;
+        Admin = CreateClient(AdminToken);
     }
 
     /// <summary>A fresh data directory for a test that restarts a server on it (the test deletes it).</summary>
@@ -43,6 +44,8 @@ public sealed class TestServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    public OpenLineClient Admin { get; }
 
     public static Task<TestServer> StartAsync(params string[] settings) => StartAsync(null, settings);
 
@@ -101,8 +104,11 @@ public sealed class TestServer : IAsyncDisposable
     public HttpClient CreateHttpClient(HttpMessageHandler? handler = null) =>
         new(handler ?? new SocketsHttpHandler { UseCookies = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    public OpenLineClient CreateClient(string? token = null) => new(CreateHttpClient(), token);
+
     public async ValueTask DisposeAsync()
     {
+        Admin.Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         if (!_ownsDataDir)
