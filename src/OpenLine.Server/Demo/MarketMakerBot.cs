@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using OpenLine.Core;
+using OpenLine.Server.Api.Http;
 using OpenLine.Server.Configuration;
 
 namespace OpenLine.Server.Demo;
@@ -12,12 +14,15 @@ namespace OpenLine.Server.Demo;
 /// The demo market maker: a real client of the public API, in process but over loopback like any
 /// bot. It logs in as <c>maker</c>, holds a WebSocket heartbeat, and keeps two-sided quotes on every
 /// open game around a fair price that drifts slowly; when the user feed says one of its orders was
-/// hit it re-quotes that game at once, and it refreshes every quote each cycle anyway.
+/// hit it re-quotes that game at once, and it refreshes every quote each cycle anyway. As the
+/// house's liquidity it is exempt from the per-account trading-request limit (an operator adding
+/// many games would otherwise see its quotes refused); every other rule applies to it as to anyone.
 /// </summary>
 public sealed class MarketMakerBot(
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<OpenLineOptions> options,
+    AbuseLimits limits,
     ILogger<MarketMakerBot> logger) : BackgroundService
 {
     private readonly Random _random = new(7);
@@ -69,7 +74,9 @@ public sealed class MarketMakerBot(
         HttpResponseMessage login = await http.PostAsync("/user/login",
             new StringContent("{\"username\":\"maker\",\"password\":\"maker-demo-pass\"}", Encoding.UTF8, "application/json"), stoppingToken).ConfigureAwait(false);
         login.EnsureSuccessStatusCode();
-        string token = JsonNode.Parse(await login.Content.ReadAsStringAsync(stoppingToken).ConfigureAwait(false))!["data"]!["user"]!["auth"]!.GetValue<string>();
+        JsonNode user = JsonNode.Parse(await login.Content.ReadAsStringAsync(stoppingToken).ConfigureAwait(false))!["data"]!["user"]!;
+        string token = user["auth"]!.GetValue<string>();
+        limits.ExemptFromTradingLimit(ObjectId.Parse(user["id"]!.GetValue<string>()));
         http.DefaultRequestHeaders.Add("Authorization", token);
 
         using ClientWebSocket orders = await ConnectAsync(baseAddress, "/orders/ws", token, stoppingToken).ConfigureAwait(false);

@@ -32,6 +32,7 @@ public sealed class AbuseLimits : IDisposable
     private readonly PartitionedRateLimiter<ObjectId>? _orders;
     private readonly ConcurrentDictionary<string, LoginFailures> _loginFailures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ObjectId, int> _sockets = new();
+    private readonly ConcurrentDictionary<ObjectId, bool> _tradingExempt = new();
 
     public AbuseLimits(IOptions<OpenLineOptions> options, TimeProvider time)
     {
@@ -53,11 +54,18 @@ public sealed class AbuseLimits : IDisposable
         }
     }
 
+    /// <summary>
+    /// Lifts the trading-request limit for <paramref name="account"/> for the life of the process: the
+    /// house's own demo market maker, which quotes every open game each cycle. Not configurable for
+    /// user accounts on purpose — an operator raises <c>OrderRequestsPerSecond</c> for everyone instead.
+    /// </summary>
+    public void ExemptFromTradingLimit(ObjectId account) => _tradingExempt[account] = true;
+
     /// <summary>Counts one trading request of <paramref name="account"/>; false, with how long to wait, when its bucket is empty.</summary>
     public bool TryTradingRequest(ObjectId account, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
-        if (_orders is null)
+        if (_orders is null || _tradingExempt.ContainsKey(account))
         {
             return true;
         }
