@@ -228,6 +228,10 @@ public static class OpenLineApp
             context.Response.Headers.RetryAfter = "1";
             return ApiResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, busy.Message);
         }
+        if (error is CommandAppliedException applied)
+        {
+            return ApiResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, applied.Message);
+        }
         if (error is BadInputException badInput)
         {
             return ApiResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, badInput.Message);

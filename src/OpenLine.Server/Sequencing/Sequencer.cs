@@ -482,7 +482,19 @@ public sealed class Sequencer : IDisposable
 
     private sealed class CommandItem<T>(Command command, Func<Exchange, CommandResult, T> project) : WorkItem<T>
     {
-        public override object? Run(Sequencer sequencer) => project(sequencer._engine, sequencer.Apply(command, sequencer.NowMs));
+        public override object? Run(Sequencer sequencer)
+        {
+            CommandResult result = sequencer.Apply(command, sequencer.NowMs);
+            try
+            {
+                return project(sequencer._engine, result);
+            }
+            catch (Exception ex)
+            {
+                // The command is applied and will be journaled with the batch: say so, rather than a failure a client would retry.
+                throw new CommandAppliedException(ToString(), ex);
+            }
+        }
 
         public override string ToString() => command.GetType().Name;
     }

@@ -110,6 +110,7 @@ public static class OrdersSocket
                 {
                     ExchangeHaltedException halted => halted.Message,
                     ExchangeBusyException busy => busy.Message,
+                    CommandAppliedException applied => applied.Message,
                     _ => "internal error",
                 });
             }
