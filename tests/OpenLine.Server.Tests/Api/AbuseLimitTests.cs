@@ -11,27 +11,21 @@ namespace OpenLine.Server.Tests.Api;
 /// </summary>
 public sealed class AbuseLimitTests
 {
-    private static async Task<(TestServer Server, OpenLineClient Admin, OpenLineClient Anonymous)> StartAsync(params string[] settings)
+    /// <summary>A server with the given limits and two accounts, ann and ben, that nobody has logged in to yet.</summary>
+    private static async Task<TestServer> StartAsync(params string[] settings)
     {
         TestServer server = await TestServer.StartAsync(settings);
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        foreach (string name in new[] { "ann", "ben" })
-        {
-            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = name, password = name + "-password", balance = 1_000 })).Status);
-        }
-        return (server, admin, new OpenLineClient(server.CreateHttpClient()));
+        await server.AddUserAsync("ann", "ann-password", balance: 1_000);
+        await server.AddUserAsync("ben", "ben-password", balance: 1_000);
+        return server;
     }
-
-    private static async Task<OpenLineClient> LoginAsync(OpenLineClient anonymous, string name) =>
-        anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = name, password = name + "-password" })).Data["user"]!["auth"]!.GetValue<string>());
 
     [Fact]
     public async Task Trading_requests_beyond_the_account_burst_get_429_with_Retry_After_while_reads_and_other_accounts_go_on()
     {
-        (TestServer server, _, OpenLineClient anonymous) = await StartAsync("--OpenLine:OrderRequestsPerSecond=1", "--OpenLine:OrderRequestBurst=3");
-        await using TestServer owned = server;
-        OpenLineClient ann = await LoginAsync(anonymous, "ann");
-        OpenLineClient ben = await LoginAsync(anonymous, "ben");
+        await using TestServer server = await StartAsync("--OpenLine:OrderRequestsPerSecond=1", "--OpenLine:OrderRequestBurst=3");
+        OpenLineClient ann = await server.LoginAsync("ann", "ann-password");
+        OpenLineClient ben = await server.LoginAsync("ben", "ben-password");
 
         HttpStatusCode[] first = [.. await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ => (await ann.PostAsync("/session/cancelAllOrders")).Status))];
         OpenLineClient.Response limited = await ann.PostAsync("/session/cancelAllOrders");
@@ -47,9 +41,8 @@ public sealed class AbuseLimitTests
     [Fact]
     public async Task The_orders_socket_draws_on_the_same_bucket_and_answers_an_error_while_heartbeats_still_go_through()
     {
-        (TestServer server, _, OpenLineClient anonymous) = await StartAsync("--OpenLine:OrderRequestsPerSecond=1", "--OpenLine:OrderRequestBurst=2");
-        await using TestServer owned = server;
-        OpenLineClient ann = await LoginAsync(anonymous, "ann");
+        await using TestServer server = await StartAsync("--OpenLine:OrderRequestsPerSecond=1", "--OpenLine:OrderRequestBurst=2");
+        OpenLineClient ann = await server.LoginAsync("ann", "ann-password");
         await using SocketClient socket = await SocketClient.ConnectAsync(server.BaseAddress, "/orders/ws", ann.Token);
 
         Assert.Equal(HttpStatusCode.OK, (await ann.PostAsync("/session/cancelAllOrders")).Status);
@@ -65,8 +58,8 @@ public sealed class AbuseLimitTests
     [Fact]
     public async Task After_repeated_failed_logins_an_account_is_throttled_even_for_the_right_password_and_others_are_not()
     {
-        (TestServer server, _, OpenLineClient anonymous) = await StartAsync("--OpenLine:LoginFailuresPerAccount=3", "--OpenLine:LoginFailuresPerIp=0");
-        await using TestServer owned = server;
+        await using TestServer server = await StartAsync("--OpenLine:LoginFailuresPerAccount=3", "--OpenLine:LoginFailuresPerIp=0");
+        OpenLineClient anonymous = server.CreateClient();
 
         for (int i = 0; i < 3; i++)
         {
@@ -84,8 +77,8 @@ public sealed class AbuseLimitTests
     [Fact]
     public async Task A_successful_login_clears_the_account_s_failures()
     {
-        (TestServer server, _, OpenLineClient anonymous) = await StartAsync("--OpenLine:LoginFailuresPerAccount=3", "--OpenLine:LoginFailuresPerIp=0");
-        await using TestServer owned = server;
+        await using TestServer server = await StartAsync("--OpenLine:LoginFailuresPerAccount=3", "--OpenLine:LoginFailuresPerIp=0");
+        OpenLineClient anonymous = server.CreateClient();
 
         await anonymous.PostAsync("/user/login", new { username = "ann", password = "wrong-1" });
         await anonymous.PostAsync("/user/login", new { username = "ann", password = "wrong-2" });
@@ -99,8 +92,8 @@ public sealed class AbuseLimitTests
     [Fact]
     public async Task Failed_logins_from_one_IP_across_usernames_throttle_that_IP_and_unknown_usernames_count_too()
     {
-        (TestServer server, _, OpenLineClient anonymous) = await StartAsync("--OpenLine:LoginFailuresPerAccount=0", "--OpenLine:LoginFailuresPerIp=4");
-        await using TestServer owned = server;
+        await using TestServer server = await StartAsync("--OpenLine:LoginFailuresPerAccount=0", "--OpenLine:LoginFailuresPerIp=4");
+        OpenLineClient anonymous = server.CreateClient();
 
         for (int i = 0; i < 4; i++)
         {
@@ -113,10 +106,9 @@ public sealed class AbuseLimitTests
     [Fact]
     public async Task WebSocket_connections_beyond_the_account_cap_are_refused_with_429_and_a_closed_one_frees_its_slot()
     {
-        (TestServer server, _, OpenLineClient anonymous) = await StartAsync("--OpenLine:MaxSocketsPerAccount=2");
-        await using TestServer owned = server;
-        OpenLineClient ann = await LoginAsync(anonymous, "ann");
-        OpenLineClient ben = await LoginAsync(anonymous, "ben");
+        await using TestServer server = await StartAsync("--OpenLine:MaxSocketsPerAccount=2");
+        OpenLineClient ann = await server.LoginAsync("ann", "ann-password");
+        OpenLineClient ben = await server.LoginAsync("ben", "ben-password");
         SocketClient first = await SocketClient.ConnectAsync(server.BaseAddress, "/orders/ws", ann.Token);
         await using SocketClient second = await SocketClient.ConnectAsync(server.BaseAddress, "/price-stream", ann.Token);
 

@@ -10,7 +10,7 @@ public sealed class ProxyTests
     private static async Task<(TestServer Server, HttpClient Http)> StartAsync(params string[] settings)
     {
         TestServer server = await TestServer.StartAsync(["--OpenLine:LoginFailuresPerIp=2", "--OpenLine:LoginFailuresPerAccount=0", .. settings]);
-        await new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken).PostAsync("/admin/users", new { username = "proxied", password = "proxied-password" });
+        await server.AddUserAsync("proxied", "proxied-password");
         return (server, server.CreateHttpClient());
     }
 

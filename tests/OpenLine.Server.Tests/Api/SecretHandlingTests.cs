@@ -26,13 +26,11 @@ public sealed class SecretHandlingTests : IDisposable
             configureServices: services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs),
             settings: "--Logging:LogLevel:Default=Trace"))
         {
-            var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-            var anonymous = new OpenLineClient(server.CreateHttpClient());
-            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = "secretive", password = Password, balance = 100 })).Status);
-            token = (await anonymous.PostAsync("/user/login", new { username = "secretive", password = Password })).Data["user"]!["auth"]!.GetValue<string>();
-            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/user/login", new { username = "secretive", password = WrongPassword })).Status);
-            Assert.Equal(HttpStatusCode.OK, (await anonymous.WithToken(token).GetAsync("/user/getMe")).Status);
-            Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.WithToken(token).PostAsync("/session/v3/place", new { orders = "not-a-batch" })).Status);
+            ExchangeSetup.User user = await server.CreateUserAsync(balance: 100, username: "secretive", password: Password);
+            token = user.Client.Token!;
+            Assert.Equal(HttpStatusCode.Unauthorized, (await server.CreateClient().PostAsync("/user/login", new { username = "secretive", password = WrongPassword })).Status);
+            Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/user/getMe")).Status);
+            Assert.Equal(HttpStatusCode.BadRequest, (await user.Client.PostAsync("/session/v3/place", new { orders = "not-a-batch" })).Status);
         } // a clean stop: the final snapshot is written
 
         string[] secrets = [Password, WrongPassword, token, TestServer.AdminToken];
@@ -55,9 +53,8 @@ public sealed class SecretHandlingTests : IDisposable
         var logs = new CapturingLoggerProvider();
         await using TestServer server = await TestServer.LaunchAsync(dataDir: _dataDir,
             configureServices: services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
 
-        OpenLineClient.Response refused = await anonymous.PostRawAsync("/user/login", "{\"username\":\"\\ud800\",\"password\":\"x-password\"}");
+        OpenLineClient.Response refused = await server.CreateClient().PostRawAsync("/user/login", "{\"username\":\"\\ud800\",\"password\":\"x-password\"}");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal("username is not valid Unicode text.", refused.Error);
@@ -70,9 +67,8 @@ public sealed class SecretHandlingTests : IDisposable
         string cookie;
         await using (TestServer first = await TestServer.LaunchAsync(dataDir: _dataDir))
         {
-            var admin = new OpenLineClient(first.CreateHttpClient(), TestServer.AdminToken);
-            await admin.PostAsync("/admin/users", new { username = "cookie", password = "cookie-password" });
-            OpenLineClient.Response login = await new OpenLineClient(first.CreateHttpClient()).PostAsync("/user/login", new { username = "cookie", password = "cookie-password" });
+            await first.AddUserAsync("cookie", "cookie-password");
+            OpenLineClient.Response login = await first.CreateClient().PostAsync("/user/login", new { username = "cookie", password = "cookie-password" });
             cookie = login.Message.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("auth=", StringComparison.Ordinal)).Split(';')[0];
         }
 

@@ -12,11 +12,7 @@ public sealed class TokenLifetimeTests
     private static async Task<(TestServer Server, OpenLineClient User)> StartWithUserAsync(ManualClock clock)
     {
         TestServer server = await TestServer.StartAsync(clock);
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = "tina", password = "tina-password" })).Status);
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        string token = (await anonymous.PostAsync("/user/login", new { username = "tina", password = "tina-password" })).Data["user"]!["auth"]!.GetValue<string>();
-        return (server, anonymous.WithToken(token));
+        return (server, (await server.CreateUserAsync(username: "tina", password: "tina-password")).Client);
     }
 
     [Fact]
@@ -44,14 +40,13 @@ public sealed class TokenLifetimeTests
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         (TestServer server, OpenLineClient user) = await StartWithUserAsync(clock);
         await using TestServer _ = server;
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        await anonymous.PostAsync("/user/login", new { username = "tina", password = "tina-password" });
+        await server.LoginAsync("tina", "tina-password");
         TokenTable table = server.Services.GetRequiredService<TokenTable>();
         Sequencer sequencer = server.Services.GetRequiredService<Sequencer>();
         Assert.Equal(2, table.Count);
         clock.Advance(TimeSpan.FromDays(31)); // both expired
 
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsync("/user/login", new { username = "tina", password = "tina-password" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await server.CreateClient().PostAsync("/user/login", new { username = "tina", password = "tina-password" })).Status);
 
         Assert.Equal(1, table.Count);
         Assert.Equal(1, await sequencer.QueryAsync(engine => engine.TokenGrants.Count()));
