@@ -1,4 +1,3 @@
-using System.Net;
 using OpenLine.Server.Tests.Kit;
 
 namespace OpenLine.Server.Tests.Api;
@@ -11,31 +10,20 @@ public sealed class HeartbeatLapseTests
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using TestServer server = await TestServer.StartAsync(clock);
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        foreach (string name in new[] { "bot", "bystander" })
-        {
-            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = name, password = name + "-password", balance = 1000 })).Status);
-        }
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        OpenLineClient bot = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "bot", password = "bot-password" })).Data["user"]!["auth"]!.GetValue<string>());
-        OpenLineClient bystander = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "bystander", password = "bystander-password" })).Data["user"]!["auth"]!.GetValue<string>());
-        var game = (await admin.PostAsync("/admin/games", new
-        {
-            league = "NBA", sport = "basketball", start = clock.GetUtcNow().AddDays(1).ToString("O"),
-            participants = new[] { new { longName = "Heartbeat Away", shortName = "HA" }, new { longName = "Heartbeat Home", shortName = "HH" } },
-        })).Data["game"]!;
-        var order = new { gameID = game["id"]!.GetValue<string>(), type = "moneyline", side = game["participants"]![0]!["id"]!.GetValue<string>(), odds = 150, bet = 50, orderType = "post" };
-        await bot.PostAsync("/session/v3/place", new { orders = new[] { order } });
-        await bot.PostAsync("/user/ordersHeartbeat", new { timeout = 10 });
+        ExchangeSetup.User bot = await server.CreateUserAsync(balance: 1000);
+        ExchangeSetup.User bystander = await server.CreateUserAsync(balance: 1000);
+        ExchangeSetup.GameInfo game = await server.CreateGameAsync(start: clock.GetUtcNow().AddDays(1));
+        await bot.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 150, 50, "post"));
+        await bot.Client.PostAsync("/user/ordersHeartbeat", new { timeout = 10 });
 
         clock.Advance(TimeSpan.FromSeconds(9));
-        await bot.PostAsync("/user/ordersHeartbeat", new { timeout = 10 }); // renewed in time
+        await bot.Client.PostAsync("/user/ordersHeartbeat", new { timeout = 10 }); // renewed in time
         clock.Advance(TimeSpan.FromSeconds(9));
-        await bystander.PostAsync("/session/v3/place", new { orders = new[] { order with { odds = 160 } } }); // any command moves the engine's time
-        decimal beforeLapse = (await bot.GetAsync("/user/getMe")).Data["user"]!["liability"]!.GetValue<decimal>();
+        await bystander.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 160, 50, "post")); // any command moves the engine's time
+        decimal beforeLapse = (await bot.MeAsync())["liability"]!.GetValue<decimal>();
         clock.Advance(TimeSpan.FromSeconds(2));
-        await bystander.PostAsync("/session/v3/place", new { orders = new[] { order with { odds = 170 } } });
-        decimal afterLapse = (await bot.GetAsync("/user/getMe")).Data["user"]!["liability"]!.GetValue<decimal>();
+        await bystander.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 170, 50, "post"));
+        decimal afterLapse = (await bot.MeAsync())["liability"]!.GetValue<decimal>();
 
         Assert.Equal(-50m, beforeLapse);
         Assert.Equal(0m, afterLapse);

@@ -27,11 +27,9 @@ public sealed class HostTests
     {
         // The README's exact walkthrough runs with the demo market maker off (it would re-price the seeded offer).
         await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true", "--OpenLine:DemoBotIntervalSeconds=0");
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
 
         // The README's curl session, step by step.
-        string token = (await anonymous.PostAsync("/user/login", new { username = "alice", password = "alice-demo-pass" })).Data["user"]!["auth"]!.GetValue<string>();
-        OpenLineClient alice = anonymous.WithToken(token);
+        OpenLineClient alice = await server.LoginAsync("alice", "alice-demo-pass");
         JsonNode game = (await alice.GetAsync("/exchange/v2/getGames?league=NFL")).Data["games"]![0]!;
         string gameId = game["id"]!.GetValue<string>();
         string chiefs = game["participants"]![1]!["id"]!.GetValue<string>();
@@ -53,9 +51,7 @@ public sealed class HostTests
     public async Task Demo_data_has_nba_nfl_and_soccer_games_with_liquidity_and_a_live_game()
     {
         await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true", "--OpenLine:DemoBotIntervalSeconds=0");
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        string token = (await anonymous.PostAsync("/user/login", new { username = "bob", password = "bob-demo-pass" })).Data["user"]!["auth"]!.GetValue<string>();
-        OpenLineClient bob = anonymous.WithToken(token);
+        OpenLineClient bob = await server.LoginAsync("bob", "bob-demo-pass");
 
         JsonArray leagues = (await bob.GetAsync("/exchange/getLeagues")).Data["availableLeagues"]!.AsArray();
         JsonArray books = (await bob.GetAsync("/exchange/v2/getOrderbook?league=upcoming")).Data["games"]!.AsArray();
@@ -71,11 +67,10 @@ public sealed class HostTests
     public async Task Demo_data_has_a_graded_game_with_settled_bets_for_alice_and_bob()
     {
         await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true", "--OpenLine:DemoBotIntervalSeconds=0");
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
         async Task<decimal> BalanceAsync(string username)
         {
-            string token = (await anonymous.PostAsync("/user/login", new { username, password = username + "-demo-pass" })).Data["user"]!["auth"]!.GetValue<string>();
-            JsonNode me = (await anonymous.WithToken(token).GetAsync("/user/getMe")).Data["user"]!;
+            OpenLineClient user = await server.LoginAsync(username, username + "-demo-pass");
+            JsonNode me = (await user.GetAsync("/user/getMe")).Data["user"]!;
             Assert.Equal(0m, me["liability"]!.GetValue<decimal>());
             return me["displayBalance"]!.GetValue<decimal>();
         }
@@ -83,7 +78,7 @@ public sealed class HostTests
         // Suns 112-108: alice's Suns +120 for $100 wins 120 − 1.20; bob's Mavericks −2.5 at −110 for $110 loses 110 + 1.
         Assert.Equal(10_118.80m, await BalanceAsync("alice"));
         Assert.Equal(9_889m, await BalanceAsync("bob"));
-        JsonNode ledger = (await new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken).GetAsync("/admin/ledger")).Data;
+        JsonNode ledger = await server.LedgerAsync();
         Assert.Equal(2.20m, ledger["commission"]!.GetValue<decimal>());
     }
 

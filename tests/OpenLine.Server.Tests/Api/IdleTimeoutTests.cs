@@ -46,10 +46,7 @@ public sealed class IdleTimeoutTests
     public async Task A_websocket_whose_peer_stops_answering_pings_is_dropped()
     {
         await using TestServer server = await TestServer.StartAsync("--OpenLine:SocketKeepAliveSeconds=1", "--OpenLine:SocketPongTimeoutSeconds=1");
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        await admin.PostAsync("/admin/users", new { username = "mute", password = "mute-password" });
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        string token = (await anonymous.PostAsync("/user/login", new { username = "mute", password = "mute-password" })).Data["user"]!["auth"]!.GetValue<string>();
+        string token = (await server.CreateUserAsync()).Client.Token!;
         using TcpClient tcp = await ConnectAsync(server);
         NetworkStream stream = tcp.GetStream();
 

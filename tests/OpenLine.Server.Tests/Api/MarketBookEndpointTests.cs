@@ -471,31 +471,21 @@ public sealed class MarketBookEndpointTests(ServerFixture fixture) : IClassFixtu
         // 04:30Z on 8 March 2026 is 23:30 on the 7th in New York (EST, UTC-5).
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 8, 4, 30, 0, TimeSpan.Zero));
         await using TestServer server = await TestServer.StartAsync(clock);
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        OpenLineClient maker = await LoginAsync(server, admin, "eastmaker");
-        OpenLineClient taker = await LoginAsync(server, admin, "easttaker");
-        OpenLineClient.Response created = await admin.PostAsync("/admin/games", new
-        {
-            league = "NBA",
-            sport = "basketball",
-            start = "2026-03-10T00:00:00Z",
-            participants = new[] { new { longName = "East Away", shortName = "EA" }, new { longName = "East Home", shortName = "EH" } },
-        });
-        string gameId = created.Data["game"]!["id"]!.GetValue<string>();
-        string homeId = created.Data["game"]!["participants"]![1]!["id"]!.GetValue<string>();
-        string awayId = created.Data["game"]!["participants"]![0]!["id"]!.GetValue<string>();
+        ExchangeSetup.User maker = await server.CreateUserAsync();
+        ExchangeSetup.User taker = await server.CreateUserAsync();
+        ExchangeSetup.GameInfo game = await server.CreateGameAsync(start: new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero));
 
-        await PlaceOkAsync(maker, new { gameID = gameId, type = "moneyline", side = homeId, odds = 150, bet = 100, orderType = "post" });
-        await PlaceOkAsync(taker, new { gameID = gameId, type = "moneyline", side = awayId, odds = -150, bet = 75, orderType = "fillAndKill" }); // 125 on the 7th
+        await PostAsync(maker, ExchangeSetup.Moneyline(game, game.HomeId, 150, 100, "post"));
+        await PostAsync(taker, ExchangeSetup.Moneyline(game, game.AwayId, -150, 75, "fillAndKill")); // 125 on the 7th
         clock.Advance(TimeSpan.FromHours(1)); // 00:30 on the 8th in New York
-        await PlaceOkAsync(maker, new { gameID = gameId, type = "moneyline", side = homeId, odds = 100, bet = 40, orderType = "post" });
-        await PlaceOkAsync(taker, new { gameID = gameId, type = "moneyline", side = awayId, odds = 100, bet = 40, orderType = "fillAndKill" }); // 80 on the 8th
+        await PostAsync(maker, ExchangeSetup.Moneyline(game, game.HomeId, 100, 40, "post"));
+        await PostAsync(taker, ExchangeSetup.Moneyline(game, game.AwayId, 100, 40, "fillAndKill")); // 80 on the 8th
 
-        Assert.Equal(125m, await VolumeAsync(taker, "2026-03-07", "2026-03-07"));
-        Assert.Equal(80m, await VolumeAsync(taker, "2026-03-08", "2026-03-08"));
-        Assert.Equal(205m, await VolumeAsync(taker, "2026-03-01", "2026-03-09")); // the 9th is tomorrow: clamped to today
-        Assert.Equal(0m, await VolumeAsync(taker, "2026-03-09", "2026-03-10")); // starts after today
-        Assert.Equal(0m, await VolumeAsync(taker, "2026-03-06", "2026-03-06"));
+        Assert.Equal(125m, await VolumeAsync(taker.Client, "2026-03-07", "2026-03-07"));
+        Assert.Equal(80m, await VolumeAsync(taker.Client, "2026-03-08", "2026-03-08"));
+        Assert.Equal(205m, await VolumeAsync(taker.Client, "2026-03-01", "2026-03-09")); // the 9th is tomorrow: clamped to today
+        Assert.Equal(0m, await VolumeAsync(taker.Client, "2026-03-09", "2026-03-10")); // starts after today
+        Assert.Equal(0m, await VolumeAsync(taker.Client, "2026-03-06", "2026-03-06"));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -526,22 +516,6 @@ public sealed class MarketBookEndpointTests(ServerFixture fixture) : IClassFixtu
     {
         JsonArray sessions = await user.PlaceAsync(orders);
         Assert.All(sessions, s => Assert.False(s!.AsObject().ContainsKey("error"), s.ToJsonString()));
-    }
-
-    private static async Task PlaceOkAsync(OpenLineClient client, object order)
-    {
-        OpenLineClient.Response response = await client.PostAsync("/session/v3/place", new { orders = new[] { order } });
-        Assert.True(response.Status == HttpStatusCode.OK, response.Raw);
-        Assert.False(response.Data["createdSessions"]![0]!.AsObject().ContainsKey("error"), response.Raw);
-    }
-
-    private static async Task<OpenLineClient> LoginAsync(TestServer server, OpenLineClient admin, string username)
-    {
-        string password = "password-" + username;
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username, password, balance = 10_000 })).Status);
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        string token = (await anonymous.PostAsync("/user/login", new { username, password })).Data["user"]!["auth"]!.GetValue<string>();
-        return anonymous.WithToken(token);
     }
 
     private static async Task<decimal> VolumeAsync(OpenLineClient client, string startDate, string endDate)

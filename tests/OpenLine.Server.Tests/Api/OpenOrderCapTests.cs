@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using OpenLine.Server.Tests.Kit;
 
@@ -11,33 +10,19 @@ public sealed class OpenOrderCapTests
     public async Task Orders_that_would_rest_beyond_the_cap_get_a_validation_error_per_order_and_the_others_proceed()
     {
         await using TestServer server = await TestServer.StartAsync("--OpenLine:MaxOpenOrdersPerAccount=2");
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = "capped", password = "capped-password", balance = 1_000 })).Status);
-        OpenLineClient user = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "capped", password = "capped-password" })).Data["user"]!["auth"]!.GetValue<string>());
-        JsonNode game = (await admin.PostAsync("/admin/games", new
-        {
-            league = "NBA", sport = "basketball", start = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
-            participants = new[] { new { longName = "Cap Away", shortName = "CA" }, new { longName = "Cap Home", shortName = "CH" } },
-        })).Data["game"]!;
-        string id = game["id"]!.GetValue<string>();
-        string away = game["participants"]![0]!["id"]!.GetValue<string>();
+        ExchangeSetup.User user = await server.CreateUserAsync(balance: 1_000);
+        ExchangeSetup.GameInfo game = await server.CreateGameAsync();
 
-        JsonNode entries = (await user.PostAsync("/session/v3/place", new
-        {
-            orders = new[]
-            {
-                new { gameID = id, type = "moneyline", side = away, odds = 120, bet = 10, orderType = "post" },
-                new { gameID = id, type = "moneyline", side = away, odds = 125, bet = 10, orderType = "post" },
-                new { gameID = id, type = "moneyline", side = away, odds = 130, bet = 10, orderType = "post" },
-            },
-        })).Data["createdSessions"]!;
+        JsonArray entries = await user.PlaceAsync(
+            ExchangeSetup.Moneyline(game, game.AwayId, 120, 10, "post"),
+            ExchangeSetup.Moneyline(game, game.AwayId, 125, 10, "post"),
+            ExchangeSetup.Moneyline(game, game.AwayId, 130, 10, "post"));
 
         Assert.NotNull(entries[0]!["unmatched"]);
         Assert.NotNull(entries[1]!["unmatched"]);
         Assert.Equal("validation_error", entries[2]!["errorType"]!.GetValue<string>());
         Assert.Equal("too many open orders: at most 2 per account; cancel some first", entries[2]!["error"]!.GetValue<string>());
-        Assert.Equal(-20m, (await user.GetAsync("/user/getMe")).Data["user"]!["liability"]!.GetValue<decimal>());
+        Assert.Equal(-20m, (await user.MeAsync())["liability"]!.GetValue<decimal>());
     }
 
     [Fact]

@@ -16,10 +16,7 @@ public sealed class QueueBoundTests
         await using TestServer server = await TestServer.LaunchAsync(dataDir: dataDir,
             configureServices: services => services.AddSingleton<IJournalStore>(_ => gated = new GatedStore(new SqliteJournalStore(Path.Combine(dataDir, "openline.db")))),
             settings: ["--OpenLine:MaxQueuedRequests=3", "--OpenLine:OrderRequestsPerSecond=0"]);
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        await admin.PostAsync("/admin/users", new { username = "flood", password = "flood-password" });
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        OpenLineClient user = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "flood", password = "flood-password" })).Data["user"]!["auth"]!.GetValue<string>());
+        OpenLineClient user = (await server.CreateUserAsync()).Client;
 
         gated!.Close();
         Task<OpenLineClient.Response> first = user.PostAsync("/session/cancelAllOrders");
