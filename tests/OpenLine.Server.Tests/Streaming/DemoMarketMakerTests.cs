@@ -12,8 +12,7 @@ public sealed class DemoMarketMakerTests
     {
         // A 60-second refresh: a new quote within seconds of the hit can only come from the maker reacting to its user feed.
         await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true", "--OpenLine:DemoBotIntervalSeconds=60");
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        OpenLineClient alice = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "alice", password = "alice-demo-pass" })).Data["user"]!["auth"]!.GetValue<string>());
+        OpenLineClient alice = await server.LoginAsync("alice", "alice-demo-pass");
         JsonNode game = (await alice.GetAsync("/exchange/v2/getGames?league=NFL")).Data["games"]![0]!;
         string gameId = game["id"]!.GetValue<string>();
         string away = game["participants"]![0]!["id"]!.GetValue<string>();

@@ -10,11 +10,7 @@ public sealed class SocketLimitTests
     private static async Task<(TestServer Server, string Token)> StartAsync(params string[] settings)
     {
         TestServer server = await TestServer.StartAsync(settings);
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        await admin.PostAsync("/admin/users", new { username = "sock", password = "sock-password" });
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        string token = (await anonymous.PostAsync("/user/login", new { username = "sock", password = "sock-password" })).Data["user"]!["auth"]!.GetValue<string>();
-        return (server, token);
+        return (server, (await server.CreateUserAsync()).Client.Token!);
     }
 
     [Fact]
@@ -76,7 +72,7 @@ public sealed class SocketLimitTests
         await using SocketClient feed = await SocketClient.ConnectAsync(server.BaseAddress, "/v2/user", token);
         Assert.NotNull((await orders.RequestAsync("cancelAll", new JsonObject { ["requestID"] = "before" }))["data"]);
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await new OpenLineClient(server.CreateHttpClient(), token).PostAsync("/user/logout")).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.CreateClient(token).PostAsync("/user/logout")).Status);
         await orders.SendAsync("cancelAll", new { requestID = "after" });
         JsonNode? reply = await orders.ReceiveAsync();
         while (reply is not null && reply["requestID"]?.GetValue<string>() != "after")
