@@ -19,17 +19,11 @@ public sealed class IdempotencyAcrossRestartTests : IDisposable
         object body;
         await using (TestServer server = await TestServer.LaunchAsync(dataDir: _dataDir))
         {
-            var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-            await admin.PostAsync("/admin/users", new { username = "ida", password = "ida-password", balance = 1000 });
-            var game = (await admin.PostAsync("/admin/games", new
-            {
-                league = "NFL", sport = "football", start = DateTimeOffset.UtcNow.AddDays(2).ToString("O"),
-                participants = new[] { new { longName = "Buffalo Bills", shortName = "BUF" }, new { longName = "Kansas City Chiefs", shortName = "KC" } },
-            })).Data["game"]!;
-            var anonymous = new OpenLineClient(server.CreateHttpClient());
-            token = (await anonymous.PostAsync("/user/login", new { username = "ida", password = "ida-password" })).Data["user"]!["auth"]!.GetValue<string>();
-            body = new { orders = new[] { new { gameID = game["id"]!.GetValue<string>(), type = "moneyline", side = game["participants"]![0]!["id"]!.GetValue<string>(), odds = 150, bet = 40 } } };
-            first = await anonymous.WithToken(token).SendAsync(HttpMethod.Post, "/session/v3/place", body, r => r.Headers.Add("Idempotency-Key", "order-7"));
+            ExchangeSetup.User user = await server.CreateUserAsync(balance: 1000);
+            ExchangeSetup.GameInfo game = await server.CreateGameAsync("NFL", "football", DateTimeOffset.UtcNow.AddDays(2));
+            token = user.Client.Token!;
+            body = new { orders = new[] { ExchangeSetup.Moneyline(game, game.AwayId, 150, 40) } };
+            first = await user.Client.SendAsync(HttpMethod.Post, "/session/v3/place", body, r => r.Headers.Add("Idempotency-Key", "order-7"));
         }
         if (!fromSnapshot)
         {
@@ -37,7 +31,7 @@ public sealed class IdempotencyAcrossRestartTests : IDisposable
         }
 
         await using TestServer restarted = await TestServer.LaunchAsync(dataDir: _dataDir);
-        var client = new OpenLineClient(restarted.CreateHttpClient(), token);
+        OpenLineClient client = restarted.CreateClient(token);
         OpenLineClient.Response retry = await client.SendAsync(HttpMethod.Post, "/session/v3/place", body, r => r.Headers.Add("Idempotency-Key", "order-7"));
 
         Assert.Equal(HttpStatusCode.OK, retry.Status);

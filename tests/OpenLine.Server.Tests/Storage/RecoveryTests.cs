@@ -20,8 +20,7 @@ public sealed class RecoveryTests : IDisposable
 
     private static async Task<(string Hash, long Commands)> StateAsync(TestServer server)
     {
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        JsonNode state = (await admin.GetAsync("/admin/state")).Data;
+        JsonNode state = (await server.Admin.GetAsync("/admin/state")).Data;
         Assert.Empty(state["invariantViolations"]!.AsArray());
         return (state["stateHash"]!.GetValue<string>(), state["commandCount"]!.GetValue<long>());
     }
@@ -29,33 +28,15 @@ public sealed class RecoveryTests : IDisposable
     /// <summary>Users, a game, resting orders, a partial fill, a cancel and a pending expiry.</summary>
     private static async Task TradeAsync(TestServer server)
     {
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        var anonymous = new OpenLineClient(server.CreateHttpClient());
-        foreach (string name in new[] { "rita", "sam" })
-        {
-            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = name, password = name + "-password", balance = 5000 })).Status);
-        }
-        OpenLineClient rita = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "rita", password = "rita-password" })).Data["user"]!["auth"]!.GetValue<string>());
-        OpenLineClient sam = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "sam", password = "sam-password" })).Data["user"]!["auth"]!.GetValue<string>());
-        JsonNode game = (await admin.PostAsync("/admin/games", new
-        {
-            league = "NBA", sport = "basketball", start = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
-            participants = new[] { new { longName = "Boston Celtics", shortName = "BOS" }, new { longName = "Los Angeles Lakers", shortName = "LAL" } },
-        })).Data["game"]!;
-        string id = game["id"]!.GetValue<string>();
-        string away = game["participants"]![0]!["id"]!.GetValue<string>();
-        string home = game["participants"]![1]!["id"]!.GetValue<string>();
-        JsonNode posted = (await rita.PostAsync("/session/v3/place", new
-        {
-            orders = new object[]
-            {
-                new { gameID = id, type = "moneyline", side = away, odds = 185, bet = 100, orderType = "post" },
-                new { gameID = id, type = "total", side = "over", number = 220.5, odds = -110, bet = 200, orderType = "post", expirationMinutes = 30 },
-                new { gameID = id, type = "spread", side = home, number = -3.5, odds = 105, bet = 150, orderType = "post" },
-            },
-        })).Data["createdSessions"]!;
-        await sam.PostAsync("/session/v3/place", new { orders = new[] { new { gameID = id, type = "moneyline", side = home, odds = -185, bet = 300 } } });
-        await rita.PostAsync("/session/cancel", new { sessionID = posted[2]!["unmatched"]!["orderID"]!.GetValue<string>() });
+        ExchangeSetup.User rita = await server.CreateUserAsync(balance: 5000, username: "rita", password: "rita-password");
+        ExchangeSetup.User sam = await server.CreateUserAsync(balance: 5000, username: "sam");
+        ExchangeSetup.GameInfo game = await server.CreateGameAsync();
+        JsonArray posted = await rita.PlaceAsync(
+            ExchangeSetup.Moneyline(game, game.AwayId, 185, 100, "post"),
+            new { gameID = game.Id, type = "total", side = "over", number = 220.5, odds = -110, bet = 200, orderType = "post", expirationMinutes = 30 },
+            new { gameID = game.Id, type = "spread", side = game.HomeId, number = -3.5, odds = 105, bet = 150, orderType = "post" });
+        await sam.PlaceAsync(ExchangeSetup.Moneyline(game, game.HomeId, -185, 300));
+        await rita.Client.PostAsync("/session/cancel", new { sessionID = posted[2]!["unmatched"]!["orderID"]!.GetValue<string>() });
     }
 
     [Fact]
@@ -82,7 +63,7 @@ public sealed class RecoveryTests : IDisposable
         await using (TestServer first = await TestServer.LaunchAsync(dataDir: _dataDir, settings: "--OpenLine:SnapshotEvery=4"))
         {
             await TradeAsync(first);
-            var anonymous = new OpenLineClient(first.CreateHttpClient());
+            OpenLineClient anonymous = first.CreateClient();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             // Logins are commands too; keep them coming until the checkpointer has taken two
             // snapshots and compacted the journal behind the older one.
@@ -182,13 +163,12 @@ public sealed class RecoveryTests : IDisposable
         FailingStore? failing = null;
         await using TestServer server = await TestServer.LaunchAsync(configureServices: services => services.AddSingleton<IJournalStore>(sp =>
             failing = new FailingStore(new SqliteJournalStore(Path.Combine(_dataDir, "openline.db")))));
-        var admin = new OpenLineClient(server.CreateHttpClient(), TestServer.AdminToken);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = "ok-user", password = "password-1" })).Status);
+        await server.AddUserAsync("ok-user", "password-1");
 
         failing!.Fail = true;
-        OpenLineClient.Response refused = await admin.PostAsync("/admin/users", new { username = "lost-user", password = "password-2" });
-        OpenLineClient.Response after = await admin.GetAsync("/admin/users");
-        OpenLineClient.Response health = await new OpenLineClient(server.CreateHttpClient()).GetAsync("/health");
+        OpenLineClient.Response refused = await server.Admin.PostAsync("/admin/users", new { username = "lost-user", password = "password-2" });
+        OpenLineClient.Response after = await server.Admin.GetAsync("/admin/users");
+        OpenLineClient.Response health = await server.CreateClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
         Assert.Contains("journal", refused.Error, StringComparison.Ordinal);
