@@ -34,29 +34,15 @@ public sealed class RestFuzzTests
         double seconds = double.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out double f) ? f : 8;
         var random = new Random(seed);
         await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=0", "--OpenLine:OrderRequestsPerSecond=0", "--OpenLine:LoginFailuresPerIp=0");
-        using HttpClient http = server.CreateHttpClient();
-        var admin = new OpenLineClient(http, TestServer.AdminToken);
-        var anonymous = new OpenLineClient(http);
-        foreach (string name in new[] { "fuzz-a", "fuzz-b" })
-        {
-            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/users", new { username = name, password = name + "-password", balance = 10_000 })).Status);
-        }
-        string token = (await anonymous.PostAsync("/user/login", new { username = "fuzz-a", password = "fuzz-a-password" })).Data["user"]!["auth"]!.GetValue<string>();
-        JsonNode game = (await admin.PostAsync("/admin/games", new
-        {
-            league = "NBA", sport = "basketball", start = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
-            participants = new[] { new { longName = "Fuzz Away", shortName = "FA" }, new { longName = "Fuzz Home", shortName = "FH" } },
-        })).Data["game"]!;
-        string gameId = game["id"]!.GetValue<string>();
-        string away = game["participants"]![0]!["id"]!.GetValue<string>();
-        JsonNode placed = (await anonymous.WithToken(token).PostAsync("/session/v3/place", new
-        {
-            orders = new[] { new { gameID = gameId, type = "moneyline", side = away, odds = 120, bet = 50, orderType = "post" } },
-        })).Data["createdSessions"]![0]!;
+        ExchangeSetup.User user = await server.CreateUserAsync();
+        await server.AddUserAsync("fuzz-b", "fuzz-b-password"); // the login target's account
+        ExchangeSetup.GameInfo game = await server.CreateGameAsync();
+        JsonNode placed = (await user.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 120, 50, "post")))[0]!;
         string orderId = placed["unmatched"]!["orderID"]!.GetValue<string>();
-        string userId = (await anonymous.WithToken(token).GetAsync("/user/getMe")).Data["user"]!["id"]!.GetValue<string>();
+        string token = user.Client.Token!;
 
-        (HttpMethod Method, string Path, string? Body, bool Admin)[] targets = Targets(gameId, away, orderId, userId);
+        (HttpMethod Method, string Path, string? Body, bool Admin)[] targets = Targets(game.Id, game.AwayId, orderId, user.Id);
+        using HttpClient http = server.CreateHttpClient();
         var clock = Stopwatch.StartNew();
         int sent = 0;
         var statuses = new SortedDictionary<int, int>();
@@ -84,8 +70,8 @@ public sealed class RestFuzzTests
             }
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health")).Status);
-        JsonNode state = (await admin.GetAsync("/admin/state")).Data;
+        Assert.Equal(HttpStatusCode.OK, (await server.CreateClient().GetAsync("/health")).Status);
+        JsonNode state = (await server.Admin.GetAsync("/admin/state")).Data;
         Assert.Empty(state["invariantViolations"]!.AsArray());
         string summary = $"REST fuzz: seed {seed}, {sent:N0} requests in {clock.Elapsed.TotalSeconds:0} s, statuses {string.Join(", ", statuses.Select(p => $"{p.Key}×{p.Value}"))}";
         TestContext.Current.SendDiagnosticMessage(summary);

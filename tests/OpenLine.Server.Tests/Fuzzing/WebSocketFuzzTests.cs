@@ -24,18 +24,10 @@ public sealed class WebSocketFuzzTests
         double seconds = double.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out double f) ? f : 6;
         var random = new Random(seed);
         await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=0", "--OpenLine:OrderRequestsPerSecond=0", "--OpenLine:LoginFailuresPerIp=0", "--OpenLine:SocketMaxMessageBytes=65536");
-        using HttpClient http = server.CreateHttpClient();
-        var admin = new OpenLineClient(http, TestServer.AdminToken);
-        var anonymous = new OpenLineClient(http);
-        await admin.PostAsync("/admin/users", new { username = "ws-fuzz", password = "ws-fuzz-password", balance = 10_000 });
-        string token = (await anonymous.PostAsync("/user/login", new { username = "ws-fuzz", password = "ws-fuzz-password" })).Data["user"]!["auth"]!.GetValue<string>();
-        JsonNode game = (await admin.PostAsync("/admin/games", new
-        {
-            league = "NBA", sport = "basketball", start = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
-            participants = new[] { new { longName = "Socket Away", shortName = "SA" }, new { longName = "Socket Home", shortName = "SH" } },
-        })).Data["game"]!;
-        string gameId = game["id"]!.GetValue<string>();
-        string away = game["participants"]![0]!["id"]!.GetValue<string>();
+        string token = (await server.CreateUserAsync()).Client.Token!;
+        ExchangeSetup.GameInfo game = await server.CreateGameAsync();
+        string gameId = game.Id;
+        string away = game.AwayId;
         string[] messages =
         [
             $$"""["placeV3",{"requestID":"r1","orders":[{"gameID":"{{gameId}}","type":"moneyline","side":"{{away}}","odds":120,"bet":20,"orderType":"post"}]}]""",
@@ -86,8 +78,8 @@ public sealed class WebSocketFuzzTests
             socket.Dispose();
         }
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/health")).Status);
-        Assert.Empty((await admin.GetAsync("/admin/state")).Data["invariantViolations"]!.AsArray());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.CreateClient().GetAsync("/health")).Status);
+        Assert.Empty((await server.Admin.GetAsync("/admin/state")).Data["invariantViolations"]!.AsArray());
         string summary = $"WebSocket fuzz: seed {seed}, {sent:N0} messages in {clock.Elapsed.TotalSeconds:0} s: {replies:N0} error or data replies, {closes:N0} clean closes";
         TestContext.Current.SendDiagnosticMessage(summary);
         File.AppendAllText(Path.Combine(Path.GetTempPath(), "openline-fuzz.txt"), summary + Environment.NewLine);
@@ -101,17 +93,9 @@ public sealed class WebSocketFuzzTests
         double seconds = double.TryParse(Environment.GetEnvironmentVariable("OPENLINE_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out double f) ? f : 4;
         var random = new Random(seed);
         await using TestServer server = await TestServer.StartAsync("--OpenLine:RateLimitPerMinute=0", "--OpenLine:SocketMaxMessageBytes=65536");
-        using HttpClient http = server.CreateHttpClient();
-        var admin = new OpenLineClient(http, TestServer.AdminToken);
-        var anonymous = new OpenLineClient(http);
-        await admin.PostAsync("/admin/users", new { username = "px-fuzz", password = "px-fuzz-password", balance = 10_000 });
-        OpenLineClient user = anonymous.WithToken((await anonymous.PostAsync("/user/login", new { username = "px-fuzz", password = "px-fuzz-password" })).Data["user"]!["auth"]!.GetValue<string>());
-        JsonNode game = (await admin.PostAsync("/admin/games", new
-        {
-            league = "NBA", sport = "basketball", start = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
-            participants = new[] { new { longName = "Stream Away", shortName = "SA" }, new { longName = "Stream Home", shortName = "SH" } },
-        })).Data["game"]!;
-        string gameId = game["id"]!.GetValue<string>();
+        ExchangeSetup.User user = await server.CreateUserAsync();
+        ExchangeSetup.GameInfo game = await server.CreateGameAsync();
+        string gameId = game.Id;
         string[] commands =
         [
             $$"""{"type":"subscribe","gameIDs":["{{gameId}}"],"leagueIDs":["NBA"],"sportIDs":["basketball"],"replace":true}""",
@@ -121,7 +105,7 @@ public sealed class WebSocketFuzzTests
 
         var clock = Stopwatch.StartNew();
         int sent = 0, closes = 0;
-        ClientWebSocket socket = await ConnectAsync(server.BaseAddress, user.Token!, "/price-stream");
+        ClientWebSocket socket = await ConnectAsync(server.BaseAddress, user.Client.Token!, "/price-stream");
         try
         {
             while (clock.Elapsed.TotalSeconds < seconds)
@@ -155,20 +139,17 @@ public sealed class WebSocketFuzzTests
                         $"price-stream fuzz seed {seed}, message {sent}: closed with 1011; replay: OPENLINE_FUZZ_SEED={seed} dotnet test --project tests/OpenLine.Server.Tests -- --filter-class \"*WebSocketFuzzTests\"");
                     closes++;
                     socket.Dispose();
-                    socket = await ConnectAsync(server.BaseAddress, user.Token!, "/price-stream");
+                    socket = await ConnectAsync(server.BaseAddress, user.Client.Token!, "/price-stream");
                 }
             }
 
             // After all that, the stream still works (on a fresh connection: the last hostile message
             // may have closed this one): subscribe, post an offer, see its update.
             socket.Dispose();
-            socket = await ConnectAsync(server.BaseAddress, user.Token!, "/price-stream");
+            socket = await ConnectAsync(server.BaseAddress, user.Client.Token!, "/price-stream");
             await socket.SendAsync(Encoding.UTF8.GetBytes(commands[0]), WebSocketMessageType.Text, endOfMessage: true, TestContext.Current.CancellationToken);
             await Task.Delay(200, TestContext.Current.CancellationToken);
-            await user.PostAsync("/session/v3/place", new
-            {
-                orders = new[] { new { gameID = gameId, type = "moneyline", side = game["participants"]![0]!["id"]!.GetValue<string>(), odds = 125, bet = 20, orderType = "post" } },
-            });
+            await user.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 125, 20, "post"));
             bool updated = false;
             for (int i = 0; i < 50 && !updated; i++)
             {
@@ -182,7 +163,7 @@ public sealed class WebSocketFuzzTests
         {
             socket.Dispose();
         }
-        Assert.Empty((await admin.GetAsync("/admin/state")).Data["invariantViolations"]!.AsArray());
+        Assert.Empty((await server.Admin.GetAsync("/admin/state")).Data["invariantViolations"]!.AsArray());
         string summary = $"Price-stream fuzz: seed {seed}, {sent:N0} commands in {clock.Elapsed.TotalSeconds:0} s: {closes:N0} clean closes, the stream still delivers";
         TestContext.Current.SendDiagnosticMessage(summary);
         File.AppendAllText(Path.Combine(Path.GetTempPath(), "openline-fuzz.txt"), summary + Environment.NewLine);
