@@ -11,15 +11,9 @@ namespace OpenLine.Server.Tests.Api;
 /// </summary>
 public sealed class CommandAppliedTests : IDisposable
 {
-    private readonly string _dataDir = TestServer.NewDataDir();
+    private readonly DataDirectory _dataDir = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dataDir))
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-    }
+    public void Dispose() => _dataDir.Dispose();
 
     [Fact]
     public async Task When_making_the_answer_fails_after_the_command_took_effect_the_error_says_it_took_effect_and_it_stays_done()
@@ -27,8 +21,7 @@ public sealed class CommandAppliedTests : IDisposable
         string userId;
         await using (TestServer server = await TestServer.LaunchAsync(dataDir: _dataDir))
         {
-            userId = (await server.Admin.PostAsync("/admin/users", new { username = "projected", password = "projected-pass", balance = 100 }))
-                .Data["user"]!["id"]!.GetValue<string>();
+            userId = await server.AddUserAsync("projected", "projected-pass", balance: 100m);
             Sequencer sequencer = server.Services.GetRequiredService<Sequencer>();
 
             CommandAppliedException error = await Assert.ThrowsAsync<CommandAppliedException>(() =>

@@ -13,7 +13,7 @@ namespace OpenLine.Server.Tests.Api;
 /// </summary>
 public sealed class SecretHandlingTests : IDisposable
 {
-    private readonly string _dataDir = TestServer.NewDataDir();
+    private readonly DataDirectory _dataDir = new();
 
     [Fact]
     public async Task Passwords_and_tokens_never_reach_the_logs_the_journal_or_the_snapshots()
@@ -82,18 +82,7 @@ public sealed class SecretHandlingTests : IDisposable
         Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_dataDir, "keys"), "*.xml"));
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
+    public void Dispose() => _dataDir.Dispose();
 
     private sealed class CapturingLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
     {

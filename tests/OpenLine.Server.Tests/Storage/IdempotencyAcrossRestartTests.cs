@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using OpenLine.Server.Tests.Kit;
 
 namespace OpenLine.Server.Tests.Storage;
@@ -7,7 +6,7 @@ namespace OpenLine.Server.Tests.Storage;
 /// <summary>An idempotent retry after a crash-and-restart still returns the first result (from a snapshot or from the journal).</summary>
 public sealed class IdempotencyAcrossRestartTests : IDisposable
 {
-    private readonly string _dataDir = TestServer.NewDataDir();
+    private readonly DataDirectory _dataDir = new();
 
     [Theory]
     [InlineData(true)]
@@ -39,16 +38,5 @@ public sealed class IdempotencyAcrossRestartTests : IDisposable
         Assert.Equal(-40m, (await client.GetAsync("/user/getMe")).Data["user"]!["liability"]!.GetValue<decimal>());
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
+    public void Dispose() => _dataDir.Dispose();
 }

@@ -14,7 +14,7 @@ namespace OpenLine.Server.Tests.Storage;
 /// </summary>
 public sealed class RecoveryTests : IDisposable
 {
-    private readonly string _dataDir = TestServer.NewDataDir();
+    private readonly DataDirectory _dataDir = new();
 
     private string Database => Path.Combine(_dataDir, "openline.db");
 
@@ -200,17 +200,7 @@ public sealed class RecoveryTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
+    public void Dispose() => _dataDir.Dispose();
 
     /// <summary>A store whose appends fail on demand, like a full or dead disk.</summary>
     private sealed class FailingStore(IJournalStore inner) : DelegatingJournalStore(inner)

@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json.Nodes;
 using OpenLine.Server.Tests.Kit;
 
 namespace OpenLine.Server.Tests.Streaming;
 
-/// <summary>The demo market maker: a client of the public API that keeps live two-sided quotes and re-quotes after a hit.</summary>
+/// <summary>
+/// The demo market maker: a client of the public API that keeps live two-sided quotes and re-quotes after a hit;
+/// as the house's liquidity, the per-account trading-request limit does not starve it.
+/// </summary>
 public sealed class DemoMarketMakerTests
 {
     [Fact]
@@ -46,5 +50,43 @@ public sealed class DemoMarketMakerTests
         Assert.All(after, o => Assert.Equal(0m, o!["takenRatio"]!.GetValue<decimal>()));
         JsonArray home = (await alice.GetAsync($"/exchange/v2/getOrderbook?gameID={gameId}")).Data["games"]![0]!["homeMoneylines"]!.AsArray();
         Assert.NotEmpty(home);
+    }
+
+    [Fact]
+    public async Task The_demo_maker_quotes_every_game_even_when_the_trading_limit_allows_one_request_a_second()
+    {
+        // The maker sends two requests per game per cycle (cancelAllByGame, placeV3); at one a second it could quote one game at most.
+        await using TestServer server = await TestServer.StartAsync("--OpenLine:Demo=true", "--OpenLine:DemoBotIntervalSeconds=1",
+            "--OpenLine:OrderRequestsPerSecond=1", "--OpenLine:OrderRequestBurst=1");
+        OpenLineClient alice = await server.LoginAsync("alice", "alice-demo-pass");
+        string[] games = [.. (await alice.GetAsync("/exchange/v2/getGames?league=upcoming")).Data["games"]!.AsArray().Select(g => g!["id"]!.GetValue<string>())];
+        Assert.True(games.Length >= 3, $"the demo has {games.Length} upcoming games");
+
+        async Task<bool> QuotedAsync(string gameId)
+        {
+            // The maker's ladder: 500 and 1,000 on each moneyline side (the seeded offers have other sizes).
+            JsonNode book = (await alice.GetAsync($"/exchange/v2/getOrderbook?gameID={gameId}")).Data["games"]![0]!;
+            return new[] { "awayMoneylines", "homeMoneylines" }.All(side =>
+                book[side]!.AsArray().Select(o => o!["bet"]!.GetValue<decimal>()).Intersect([500m, 1_000m]).Count() == 2);
+        }
+        var clock = Stopwatch.StartNew();
+        List<string> waiting = [.. games];
+        while (waiting.Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            foreach (string game in waiting.ToArray())
+            {
+                if (await QuotedAsync(game))
+                {
+                    waiting.Remove(game);
+                }
+            }
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Empty(waiting);
+        OpenLineClient.Response limited = await alice.PostAsync("/session/v3/place", new { orders = new[] { new { gameID = games[0] } } });
+        OpenLineClient.Response again = await alice.PostAsync("/session/v3/place", new { orders = new[] { new { gameID = games[0] } } });
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.Status); // everyone else is still limited
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, limited.Status);
     }
 }

@@ -6,7 +6,7 @@ namespace OpenLine.Server.Tests.Streaming;
 /// <summary>Retention (cache_expired) and survival across restarts of the user feed.</summary>
 public sealed class UserFeedRetentionTests : IDisposable
 {
-    private readonly string _dataDir = TestServer.NewDataDir();
+    private readonly DataDirectory _dataDir = new();
 
     private static async Task<(ExchangeSetup.User User, ExchangeSetup.GameInfo Game)> SetUpAsync(TestServer server, DateTimeOffset now) =>
         (await server.CreateUserAsync(balance: 1000), await server.CreateGameAsync(start: now.AddDays(2)));
@@ -61,16 +61,5 @@ public sealed class UserFeedRetentionTests : IDisposable
         Assert.Equal(2, JsonNode.Parse(after)!["messages"]!.AsArray().Count);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
+    public void Dispose() => _dataDir.Dispose();
 }
