@@ -99,4 +99,25 @@ public sealed class OperatorPageTests(BrowserFixture browser, ServerFixture serv
         await Expect(Page.Locator("#main").GetByText("Oulu Owls @ Tampere Terns is void: 0 bets refunded.")).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync("Voided");
     }
+
+    [Fact]
+    public async Task A_correction_that_takes_back_withdrawn_winnings_says_who_now_owes_and_the_ledger_keeps_saying_it()
+    {
+        GradingSetup.Scenario bet = await Server.MatchScenarioAsync(); // A = 185 at −185 against G = 100
+        await Server.GradeAsync(bet.Game.Id, 3, 1); // the taker wins: 10,000 + 100 − 1
+        await Server.Admin.PostAsync($"/admin/users/{bet.Taker.Id}/withdraw", new { amount = 10_099 });
+        string awayName = bet.Game.Json["participants"]![0]!["longName"]!.GetValue<string>();
+        string homeName = bet.Game.Json["participants"]![1]!["longName"]!.GetValue<string>();
+        await OpenAsOperatorAsync();
+        ILocator row = GameRow(bet.Game.Id);
+
+        await row.GetByLabel($"{awayName} score").FillAsync("1");
+        await row.GetByLabel($"{homeName} score").FillAsync("3");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Correct result" }).ClickAsync();
+
+        // Reversal −100 + 1, then the loss −185 − 1: the taker owes $285.00.
+        await Expect(Page.Locator("#main").GetByText($"1 bet settled. Now owing: {bet.Taker.Username} $285.00.")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".ledger-figures div").Filter(new() { HasText = "Owing" }).Locator("dd"))
+            .ToContainTextAsync($"{bet.Taker.Username} $285.00");
+    }
 }
