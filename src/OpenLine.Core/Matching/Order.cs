@@ -76,12 +76,11 @@ public sealed class Order
     /// <summary><c>filled / offered</c>, in [0, 1].</summary>
     public decimal TakenRatio => Offered.IsZero ? 0 : Filled.ToDecimal() / Offered.ToDecimal();
 
-    // Intrusive FIFO links within a price level.
+    // Its price level, and its places in that level's queue and in its owner's open orders (OrderList).
     internal PriceLevel? Level;
-    internal Order? Next;
-    internal Order? Previous;
+    internal OrderLinks LevelLinks;
+    internal OrderLinks OwnerLinks;
 
-    // Intrusive links of the owner's open-order list (Account.OpenOrders).
-    internal Order? OwnerNext;
-    internal Order? OwnerPrevious;
+    /// <summary>The next order in its price level's queue (time priority), if any.</summary>
+    internal Order? Next => LevelLinks.Next;
 }

@@ -1,7 +1,7 @@
 namespace OpenLine.Core;
 
 /// <summary>The resting orders of one book side at one maker price, oldest first.</summary>
-public sealed class PriceLevel
+public sealed class PriceLevel : OrderList<LevelLinks>
 {
     internal PriceLevel(AmericanOdds makerOdds) => MakerOdds = makerOdds;
 
@@ -10,62 +10,25 @@ public sealed class PriceLevel
     /// <summary>The price a taker of the other side gets here: <c>−MakerOdds</c>.</summary>
     public AmericanOdds TakerOdds => MakerOdds.Counter;
 
-    public Order? First { get; private set; }
-    public Order? Last { get; private set; }
-    public int Count { get; private set; }
     public Money TotalRemaining { get; internal set; }
 
-    public IEnumerable<Order> Orders
-    {
-        get
-        {
-            for (Order? o = First; o is not null; o = o.Next)
-            {
-                yield return o;
-            }
-        }
-    }
+    /// <summary>The level's orders, oldest first (time priority).</summary>
+    public OrderList<LevelLinks> Orders => this;
 
     internal void Append(Order order)
     {
+        Link(order);
         order.Level = this;
-        order.Previous = Last;
-        order.Next = null;
-        if (Last is null)
-        {
-            First = order;
-        }
-        else
-        {
-            Last.Next = order;
-        }
-        Last = order;
-        Count++;
         TotalRemaining += order.Remaining;
     }
 
     internal void Remove(Order order)
     {
-        if (order.Previous is null)
+        if (!Unlink(order))
         {
-            First = order.Next;
-        }
-        else
-        {
-            order.Previous.Next = order.Next;
-        }
-        if (order.Next is null)
-        {
-            Last = order.Previous;
-        }
-        else
-        {
-            order.Next.Previous = order.Previous;
+            throw new InvalidOperationException($"order {order.Id} is not in the level at {MakerOdds}");
         }
         TotalRemaining -= order.Remaining;
-        order.Next = null;
-        order.Previous = null;
         order.Level = null;
-        Count--;
     }
 }
