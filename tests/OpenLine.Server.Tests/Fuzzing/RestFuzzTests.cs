@@ -24,7 +24,7 @@ public sealed class RestFuzzTests
     private static readonly string[] Queries =
     [
         "gameID", "orderID", "txID", "wagerRequestID", "userReference", "startDate", "endDate", "cursor", "afterID",
-        "league", "sport", "id", "from", "to", "format", "limit", "days", "type", "side", "number", "odds", "participantID",
+        "league", "sport", "id", "from", "to", "format", "limit", "days", "type", "side", "number", "odds", "participantID", "after",
     ];
 
     [Fact]
@@ -40,8 +40,13 @@ public sealed class RestFuzzTests
         JsonNode placed = (await user.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 120, 50, "post")))[0]!;
         string orderId = placed["unmatched"]!["orderID"]!.GetValue<string>();
         string token = user.Client.Token!;
+        // A second game with a bet on it for the operator to grade, regrade and void at random (the first stays open for orders).
+        ExchangeSetup.GameInfo graded = await server.CreateGameAsync();
+        await user.PlaceAsync(ExchangeSetup.Moneyline(graded, graded.AwayId, 120, 50, "post"));
+        ExchangeSetup.User taker = await server.CreateUserAsync();
+        await taker.PlaceAsync(ExchangeSetup.Moneyline(graded, graded.HomeId, -120, 60, "fillAndKill"));
 
-        (HttpMethod Method, string Path, string? Body, bool Admin)[] targets = Targets(game.Id, game.AwayId, orderId, user.Id);
+        (HttpMethod Method, string Path, string? Body, bool Admin)[] targets = Targets(game.Id, game.AwayId, orderId, user.Id, graded.Id);
         using HttpClient http = server.CreateHttpClient();
         var clock = Stopwatch.StartNew();
         int sent = 0;
@@ -79,7 +84,7 @@ public sealed class RestFuzzTests
         Assert.True(sent > 100, "the fuzzer sent requests");
     }
 
-    private static (HttpMethod, string, string?, bool)[] Targets(string gameId, string away, string orderId, string userId)
+    private static (HttpMethod, string, string?, bool)[] Targets(string gameId, string away, string orderId, string userId, string gradedId)
     {
         string order = $$"""{"gameID":"{{gameId}}","type":"moneyline","side":"{{away}}","odds":-110,"bet":25,"orderType":"limit","expirationMinutes":5,"userReference":"r1"}""";
         string spread = $$"""{"gameID":"{{gameId}}","type":"spread","side":"{{away}}","number":-3.5,"odds":105,"bet":10,"orderType":"post"}""";
@@ -124,7 +129,12 @@ public sealed class RestFuzzTests
             (post, $"/admin/games/{gameId}/live", """{"live":true}""", true),
             (get, $"/admin/orders/{orderId}", null, true),
             (get, $"/admin/users/{userId}/ledger", null, true),
-            (get, "/admin/ledger/entries?from=0&limit=10", null, true),
+            (get, "/admin/ledger/entries?after=0&limit=10", null, true),
+            (get, "/admin/ledger/entries?from=2026-01-01T00:00:00Z&to=2040-01-01T00:00:00Z&limit=10", null, true),
+            (get, "/admin/ledger", null, true),
+            (post, $"/admin/games/{gradedId}/result", """{"awayScore":3,"homeScore":1}""", true),
+            (post, $"/admin/games/{gradedId}/result", """{"awayScore":1,"homeScore":3}""", true),
+            (post, $"/admin/games/{gradedId}/void", null, true),
             (get, "/admin/export?from=2026-01-01&to=2026-12-31&format=csv", null, true),
         ];
     }
