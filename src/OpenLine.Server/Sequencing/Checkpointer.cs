@@ -138,11 +138,16 @@ public sealed class Checkpointer : IDisposable
         var clock = Stopwatch.StartNew();
         IReadOnlyList<ISnapshottedSink> sinks = _newSinks();
         (Exchange engine, long from) = JournalReplay.Restore(store, sinks, _logger);
+        if (from >= target)
+        {
+            Interlocked.Exchange(ref _lastSnapshot, Math.Max(from, LastSnapshot)); // already there (say, saved before a failed compaction)
+            return;
+        }
         long loaded = clock.ElapsedMilliseconds;
         // Strict: a torn or missing record up to the target is a fault here (the target was durable when asked for).
         JournalReplay.Replay(store, engine, sinks, _events, through: target, stopping: () => _stopping);
-        int bytes = ServerSnapshot.SaveAndCompact(store, engine, sinks, previous: from);
-        Interlocked.Exchange(ref _lastSnapshot, target);
+        // Durable once saved: a compaction that fails after it must not make the next attempt redo the snapshot.
+        int bytes = ServerSnapshot.SaveAndCompact(store, engine, sinks, previous: from, saved => Interlocked.Exchange(ref _lastSnapshot, saved));
         Interlocked.Increment(ref _completed);
         _logger.LogInformation(
             "Snapshot at command {Sequence}: {Bytes} bytes in {Elapsed} ms off the sequencer ({Loaded} ms loading the one at {From}, {Replayed} commands replayed)",

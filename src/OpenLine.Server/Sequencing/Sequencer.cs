@@ -385,10 +385,12 @@ public sealed class Sequencer : IDisposable
     {
         var clock = Stopwatch.StartNew();
         long previous = Math.Max(_lastSnapshot, _checkpointer?.LastSnapshot ?? 0);
-        int bytes = ServerSnapshot.SaveAndCompact(_journal, _engine, _sinks.OfType<ISnapshottedSink>(), previous);
+        int bytes = ServerSnapshot.SaveAndCompact(_journal, _engine, _sinks.OfType<ISnapshottedSink>(), previous, saved =>
+        {
+            _lastSnapshot = saved;
+            _checkpointer?.Saved(saved);
+        });
         long sequence = (long)_engine.CommandCount;
-        _lastSnapshot = sequence;
-        _checkpointer?.Saved(sequence);
         _logger.LogInformation("Snapshot at command {Sequence}: {Bytes} bytes in {Elapsed} ms", sequence, bytes, clock.ElapsedMilliseconds);
     }
 

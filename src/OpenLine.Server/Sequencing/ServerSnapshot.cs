@@ -13,13 +13,16 @@ public static class ServerSnapshot
 
     /// <summary>
     /// Saves a snapshot of <paramref name="engine"/> and <paramref name="sinks"/> at the engine's last command,
-    /// then compacts through <paramref name="previous"/> (the snapshot before it; 0: none): the previous
-    /// snapshot and the journal since it are kept, so one bad snapshot never loses data. Returns its size in bytes.
+    /// tells <paramref name="saved"/> (before anything else can fail: the snapshot is durable), then compacts
+    /// through <paramref name="previous"/> (the snapshot before it; 0: none): the previous snapshot and the
+    /// journal since it are kept, so one bad snapshot never loses data. Returns its size in bytes.
     /// </summary>
-    public static int SaveAndCompact(IJournalStore store, Exchange engine, IEnumerable<ISnapshottedSink> sinks, long previous)
+    public static int SaveAndCompact(IJournalStore store, Exchange engine, IEnumerable<ISnapshottedSink> sinks, long previous, Action<long> saved)
     {
         byte[] state = Compose(engine, sinks);
-        store.SaveSnapshot(StoredSnapshot.Create((long)engine.CommandCount, state));
+        long sequence = (long)engine.CommandCount;
+        store.SaveSnapshot(StoredSnapshot.Create(sequence, state));
+        saved(sequence);
         if (previous > 0)
         {
             store.CompactThrough(previous);

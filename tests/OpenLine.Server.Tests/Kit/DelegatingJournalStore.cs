@@ -19,7 +19,7 @@ public abstract class DelegatingJournalStore(IJournalStore inner) : IJournalStor
 
     public IEnumerable<StoredSnapshot> SnapshotsNewestFirst() => Inner.SnapshotsNewestFirst();
 
-    public void CompactThrough(long sequence) => Inner.CompactThrough(sequence);
+    public virtual void CompactThrough(long sequence) => Inner.CompactThrough(sequence);
 
     public IJournalStore OpenForBackground() => Inner.OpenForBackground();
 
