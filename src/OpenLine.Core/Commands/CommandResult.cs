@@ -35,9 +35,9 @@ public sealed record EditResult(CancelReport Cancelled, OrderOutcome? Replacemen
 
 /// <summary>
 /// A game was graded or voided: how many bets settled (or changed on a regrade), whether anything
-/// changed at all, and the accounts this left with a negative <see cref="Account.Available"/>. Only a
-/// correction (a regrade, a void after a result, a result after a void) can do that: it takes back
-/// winnings or refunds that may already have been withdrawn or staked, and the account then owes the
-/// difference (the operator's to collect). Empty for a first grading or void.
+/// changed at all, and the accounts this left owing — a negative <see cref="Account.Available"/>, lower
+/// than before. Only a correction (a regrade, a void after a result, a result after a void) can do that:
+/// it takes back winnings or refunds that may already have been withdrawn or staked, and the account
+/// then owes the difference (the operator's to collect). Empty for a first grading or void.
 /// </summary>
 public sealed record GradeResult(Game Game, int BetsSettled, bool Changed, IReadOnlyList<Account> Overdrawn) : CommandResult;

@@ -20,6 +20,7 @@ public sealed partial class Exchange
         }
         bool regrade = game.Ended;
         game.Corrections += regrade ? 1 : 0;
+        Dictionary<Account, Money> availableBefore = AvailableOfBettors(game);
         Close(game, events);
         game.Score = score;
         game.Voided = false;
@@ -27,7 +28,7 @@ public sealed partial class Exchange
         (int settled, List<Account> touched) = SettleAll(game, bet => BetSettlement.Settle(bet.Book.Key, bet.TakerSide, bet.TakerStake,
             bet.MakerStake, bet.TakerCommission, score.Away, score.Home), adminRefund: false, events);
         events.Add(new GameGraded(Now, game.Id, score, Voided: false, regrade, settled));
-        return new GradeResult(game, settled, Changed: true, Overdrawn(touched));
+        return new GradeResult(game, settled, Changed: true, LeftOwing(touched, availableBefore));
     }
 
     private CommandResult Void(VoidGame command, List<ExchangeEvent> events)
@@ -42,13 +43,14 @@ public sealed partial class Exchange
         }
         bool regrade = game.Ended;
         game.Corrections += regrade ? 1 : 0;
+        Dictionary<Account, Money> availableBefore = AvailableOfBettors(game);
         Close(game, events);
         game.Score = null;
         game.Voided = true;
         game.SettledAt = Now;
         (int settled, List<Account> touched) = SettleAll(game, _ => BetSettlement.Refund, adminRefund: true, events);
         events.Add(new GameGraded(Now, game.Id, Score: null, Voided: true, regrade, settled));
-        return new GradeResult(game, settled, Changed: true, Overdrawn(touched));
+        return new GradeResult(game, settled, Changed: true, LeftOwing(touched, availableBefore));
     }
 
     /// <summary>Ends a game once: cancels its open orders and takes its bets out of every account's liability.</summary>
@@ -68,8 +70,25 @@ public sealed partial class Exchange
         events.Add(new GameChanged(Now, game.Id, game.Live, game.Started, game.Ended));
     }
 
-    /// <summary>The accounts among <paramref name="touched"/> left with a negative available (only a correction can do that).</summary>
-    private static List<Account> Overdrawn(List<Account> touched) => touched.Where(a => a.Available.IsNegative).ToList();
+    /// <summary>What each account with a bet on the game has available, before the game closes and settles.</summary>
+    private static Dictionary<Account, Money> AvailableOfBettors(Game game)
+    {
+        var available = new Dictionary<Account, Money>();
+        foreach (Bet bet in game.Bets)
+        {
+            available.TryAdd(bet.Taker, bet.Taker.Available);
+            available.TryAdd(bet.Maker, bet.Maker.Available);
+        }
+        return available;
+    }
+
+    /// <summary>
+    /// The accounts among <paramref name="touched"/> this settlement left owing: available negative, and lower
+    /// than before it. Only a correction can lower an account's available (a first result or void pays what
+    /// was reserved), so for those this is empty, even for an account still owing from an earlier correction.
+    /// </summary>
+    private static List<Account> LeftOwing(List<Account> touched, Dictionary<Account, Money> availableBefore) =>
+        touched.Where(a => a.Available.IsNegative && a.Available < availableBefore[a]).ToList();
 
     /// <summary>
     /// Settles every bet of the game whose settlement differs from its current one: reverses the

@@ -73,6 +73,25 @@ public class CorrectionOverdraftTests
     }
 
     [Fact]
+    public void A_later_first_result_does_not_name_an_account_that_already_owed_but_a_further_correction_does()
+    {
+        Game other = _x.NewGame();
+        _x.Rest(_maker, Orders.Home(other, 100, 10m));
+        Assert.Single(_x.Accept(_taker, Orders.Away(other, -100, 10m)).Fills); // A = G = 10: 10.10 reserved
+        Grade(101, 99); // 1,099
+        Assert.IsType<AccountResult>(_x.Run(new Withdraw(_taker.Id, Orders.Usd(1088.90m)))); // all that is free
+        Grade(99, 101); // 10.10 − 100 + 1 − 185 − 1 = −274.90, available −285.00
+        Assert.Equal(-Orders.Usd(285m), _taker.Available);
+
+        GradeResult first = Assert.IsType<GradeResult>(_x.Run(new GradeGame(other.Id, 1, 0))); // +10 − 0.10: available −265.00
+        GradeResult correction = Assert.IsType<GradeResult>(_x.Run(new GradeGame(other.Id, 0, 1))); // −10 + 0.10, −10 − 0.10: −285.00
+
+        Assert.Empty(first.Overdrawn); // it owes, but this result did not make it owe more
+        Assert.Equal(-Orders.Usd(285m), _taker.Available);
+        Assert.Same(_taker, Assert.Single(correction.Overdrawn));
+    }
+
+    [Fact]
     public void An_account_that_owes_is_refused_new_orders_and_withdrawals_until_it_pays()
     {
         TakerWinsAndWithdrawsIt();
