@@ -64,7 +64,7 @@ public sealed class ApiContext(
     /// counted against the account's trading-request limit (429 with <c>Retry-After</c> beyond it).
     /// </summary>
     public Task<IResult> ForTradingAsync(HttpContext context, Func<RequestArgs, Caller, Task<IResult>> handler) =>
-        ForUserAsync(context, (args, caller) => Limits.TryTradingRequest(caller.AccountId, out TimeSpan retryAfter)
+        ForUserAsync(context, (args, caller) => Limits.TryTradingRequest(caller, out TimeSpan retryAfter)
             ? handler(args, caller)
             : Task.FromResult(ApiResults.TooManyRequests(context, retryAfter)));
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using OpenLine.Core;
 using OpenLine.Server.Api.Http;
+using OpenLine.Server.Auth;
 using OpenLine.Server.Configuration;
 
 namespace OpenLine.Server.Demo;
@@ -15,8 +15,8 @@ namespace OpenLine.Server.Demo;
 /// bot. It logs in as <c>maker</c>, holds a WebSocket heartbeat, and keeps two-sided quotes on every
 /// open game around a fair price that drifts slowly; when the user feed says one of its orders was
 /// hit it re-quotes that game at once, and it refreshes every quote each cycle anyway. As the
-/// house's liquidity it is exempt from the per-account trading-request limit (an operator adding
-/// many games would otherwise see its quotes refused); every other rule applies to it as to anyone.
+/// house's liquidity its own login is exempt from the per-account trading-request limit (an operator
+/// adding many games would otherwise see its quotes refused); every other rule applies to it as to anyone.
 /// </summary>
 public sealed class MarketMakerBot(
     IServer server,
@@ -76,7 +76,7 @@ public sealed class MarketMakerBot(
         login.EnsureSuccessStatusCode();
         JsonNode user = JsonNode.Parse(await login.Content.ReadAsStringAsync(stoppingToken).ConfigureAwait(false))!["data"]!["user"]!;
         string token = user["auth"]!.GetValue<string>();
-        limits.ExemptFromTradingLimit(ObjectId.Parse(user["id"]!.GetValue<string>()));
+        limits.ExemptFromTradingLimit(Tokens.Hash(token)); // this login only, not every login to the maker account
         http.DefaultRequestHeaders.Add("Authorization", token);
 
         using ClientWebSocket orders = await ConnectAsync(baseAddress, "/orders/ws", token, stoppingToken).ConfigureAwait(false);

@@ -66,7 +66,7 @@ public static class OrdersSocket
                     connection.Close(WebSocketCloseStatus.PolicyViolation, SocketGate.CredentialsEndedReason);
                     return Task.CompletedTask;
                 }
-                if (type != "heartbeat" && !api.Limits.TryTradingRequest(caller.AccountId, out _))
+                if (type != "heartbeat" && !api.Limits.TryTradingRequest(caller, out _))
                 {
                     Reply(requestId, error: ApiResults.TooManyRequestsMessage); // the account's trading-request limit, as over REST
                     return Task.CompletedTask;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OpenLine.Core;
+using OpenLine.Server.Auth;
 using OpenLine.Server.Configuration;
 
 namespace OpenLine.Server.Api.Http;
@@ -32,7 +33,7 @@ public sealed class AbuseLimits : IDisposable
     private readonly PartitionedRateLimiter<ObjectId>? _orders;
     private readonly ConcurrentDictionary<string, LoginFailures> _loginFailures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ObjectId, int> _sockets = new();
-    private readonly ConcurrentDictionary<ObjectId, bool> _tradingExempt = new();
+    private readonly ConcurrentDictionary<string, bool> _tradingExemptTokens = new(StringComparer.Ordinal);
 
     public AbuseLimits(IOptions<OpenLineOptions> options, TimeProvider time)
     {
@@ -55,21 +56,23 @@ public sealed class AbuseLimits : IDisposable
     }
 
     /// <summary>
-    /// Lifts the trading-request limit for <paramref name="account"/> for the life of the process: the
-    /// house's own demo market maker, which quotes every open game each cycle. Not configurable for
-    /// user accounts on purpose — an operator raises <c>OrderRequestsPerSecond</c> for everyone instead.
+    /// Lifts the trading-request limit for requests made with one login (by the hash of its token) for the
+    /// life of the process: the house's own demo market maker, which quotes every open game each cycle.
+    /// The login, not the account: anyone else logging in as <c>maker</c> (its demo password is public) is
+    /// limited like everyone. Not configurable for user accounts on purpose — an operator raises
+    /// <c>OrderRequestsPerSecond</c> for everyone instead.
     /// </summary>
-    public void ExemptFromTradingLimit(ObjectId account) => _tradingExempt[account] = true;
+    public void ExemptFromTradingLimit(string tokenHash) => _tradingExemptTokens[tokenHash] = true;
 
-    /// <summary>Counts one trading request of <paramref name="account"/>; false, with how long to wait, when its bucket is empty.</summary>
-    public bool TryTradingRequest(ObjectId account, out TimeSpan retryAfter)
+    /// <summary>Counts one trading request of the caller's account; false, with how long to wait, when its bucket is empty.</summary>
+    public bool TryTradingRequest(Caller caller, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
-        if (_orders is null || _tradingExempt.ContainsKey(account))
+        if (_orders is null || _tradingExemptTokens.ContainsKey(caller.TokenHash))
         {
             return true;
         }
-        using RateLimitLease lease = _orders.AttemptAcquire(account);
+        using RateLimitLease lease = _orders.AttemptAcquire(caller.AccountId);
         if (lease.IsAcquired)
         {
             return true;
