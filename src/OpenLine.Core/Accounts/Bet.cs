@@ -50,6 +50,9 @@ public sealed class Bet
     /// <summary>The taker was a postArb order: no taker commission.</summary>
     public bool IsPostArb { get; }
     public string? TakerUserReference { get; }
+
+    /// <summary>Where the taker's order came from (API §4.9); the maker's is <see cref="Order.Platform"/> of <see cref="MakerOrder"/>.</summary>
+    public Platform TakerPlatform { get; internal set; }
     public long MatchedAt { get; }
 
     /// <summary>The taker's commission rate when the bet matched (zero for a postArb fill); grading charges it.</summary>

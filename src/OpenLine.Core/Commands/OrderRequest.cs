@@ -17,4 +17,8 @@ public sealed record OrderRequest(
     LineNumber? Number,
     OrderType OrderType,
     int? ExpirationMinutes,
-    string? UserReference);
+    string? UserReference)
+{
+    /// <summary>Where the order came from (history shows it; nothing else depends on it).</summary>
+    public Platform Platform { get; init; }
+}

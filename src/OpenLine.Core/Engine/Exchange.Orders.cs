@@ -153,7 +153,10 @@ public sealed partial class Exchange
         }
         Money remaining = order.Remaining;
         var request = new OrderRequest(order.Game.Id, order.Book.Type, SideToken(order), MarketToken(order), command.Odds, command.Volume,
-            order.Book.NumberFor(order.Side), command.OrderType, command.ExpirationMinutes, command.UserReference ?? order.UserReference);
+            order.Book.NumberFor(order.Side), command.OrderType, command.ExpirationMinutes, command.UserReference ?? order.UserReference)
+        {
+            Platform = order.Platform, // an edit keeps where the order came from
+        };
         CancelReport cancelled = CancelOpenOrder(order, CancelReason.Edited, events);
         if (command.IntendedVolume is { } intended && Money.Max(remaining - intended, intended - remaining) > Money.FromDollars(1))
         {
@@ -172,7 +175,7 @@ public sealed partial class Exchange
             return new Rejected(RejectReason.UnknownAccount, "account not found");
         }
         List<OrderRequest> remembered = [.. account.OpenOrders.OrderBy(o => o.Priority).Select(o => new OrderRequest(o.Game.Id, o.Book.Type,
-            SideToken(o), MarketToken(o), o.Odds, o.Remaining, o.Book.NumberFor(o.Side), OrderType.Post, null, o.UserReference))];
+            SideToken(o), MarketToken(o), o.Odds, o.Remaining, o.Book.NumberFor(o.Side), OrderType.Post, null, o.UserReference) { Platform = o.Platform })];
         List<CancelReport> reports = CancelOpenOrders(account, _ => true, CancelReason.Paused, events);
         if (remembered.Count > 0)
         {

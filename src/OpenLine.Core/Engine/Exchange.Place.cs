@@ -151,7 +151,7 @@ public sealed partial class Exchange
             Order maker = fill.Maker;
             TakerFigures figures = TakerFiguresFor(account, fill, isPostArb);
             var bet = new Bet(_ids.Next(Now), maker, account, wagerRequestId, side, fill.TakerStake, fill.MakerStake,
-                figures, isPostArb, request.UserReference, Now, isPostArb ? default : account.Commission);
+                figures, isPostArb, request.UserReference, Now, isPostArb ? default : account.Commission) { TakerPlatform = request.Platform };
             _bets.Add(bet.TxId, bet);
             game.AddBet(bet);
             account.AddBet(bet);
@@ -204,7 +204,10 @@ public sealed partial class Exchange
                 gameStartExpiry = true;
             }
             var order = new Order(_ids.Next(Now), wagerRequestId, account, book, side, request.Odds, rest, Now,
-                expiresAt, gameStartExpiry, placedLive: game.Live, isPostArb, request.UserReference, ++_prioritySequence);
+                expiresAt, gameStartExpiry, placedLive: game.Live, isPostArb, request.UserReference, ++_prioritySequence)
+            {
+                Platform = request.Platform,
+            };
             book.Add(order);
             _orders.Add(order.Id, order);
             account.AddOpenOrder(order);

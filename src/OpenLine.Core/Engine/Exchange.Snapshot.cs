@@ -5,7 +5,7 @@ namespace OpenLine.Core;
 public sealed partial class Exchange
 {
     private const int SnapshotMagic = 0x4F4C534E; // "OLSN"
-    private const byte SnapshotVersion = 2; // 2 adds settlement: game results, bets' grading, the ledger
+    private const byte SnapshotVersion = 3; // 2 adds settlement: game results, bets' grading, the ledger; 3 orders' and bets' platforms
 
     public void WriteSnapshot(BinaryOutput output)
     {
@@ -91,6 +91,51 @@ public sealed partial class Exchange
         }
 
         WriteSettlement(output);
+        WritePlatforms(output);
+    }
+
+    /// <summary>The orders and bets not from the API (few), by id: version 3.</summary>
+    private void WritePlatforms(BinaryOutput output)
+    {
+        List<Order> orders = [.. _orders.Values.Where(o => o.Platform != Platform.Api).OrderBy(o => o.Id)];
+        output.Int32(orders.Count);
+        foreach (Order o in orders)
+        {
+            output.Id(o.Id).Byte((byte)o.Platform);
+        }
+        List<Bet> bets = [.. _bets.Values.Where(b => b.TakerPlatform != Platform.Api).OrderBy(b => b.TxId)];
+        output.Int32(bets.Count);
+        foreach (Bet b in bets)
+        {
+            output.Id(b.TxId).Byte((byte)b.TakerPlatform);
+        }
+    }
+
+    private void ReadPlatforms(ref BinaryInput input)
+    {
+        // Canonical, as written: ids ascending, each once, never api (the default).
+        ObjectId previous = ObjectId.Empty;
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            Order order = _orders[NextId(ref input, ref previous)];
+            order.Platform = NotApi(input.Byte());
+        }
+        previous = ObjectId.Empty;
+        for (int i = Count(ref input); i > 0; i--)
+        {
+            Bet bet = _bets[NextId(ref input, ref previous)];
+            bet.TakerPlatform = NotApi(input.Byte());
+        }
+
+        static ObjectId NextId(ref BinaryInput input, ref ObjectId previous)
+        {
+            ObjectId id = input.Id();
+            previous = id.CompareTo(previous) > 0 ? id : throw new FormatException($"Platform entry {id} is out of order.");
+            return id;
+        }
+
+        static Platform NotApi(byte value) =>
+            Checked<Platform>(value) is var platform && platform != Platform.Api ? platform : throw new FormatException("A platform entry names api.");
     }
 
     /// <summary>Rebuilds an engine from <see cref="WriteSnapshot"/>'s bytes; corrupt input throws <see cref="FormatException"/>.</summary>
@@ -300,6 +345,10 @@ public sealed partial class Exchange
         else
         {
             x.OpenLedgerFromBalances();
+        }
+        if (version >= 3)
+        {
+            x.ReadPlatforms(ref input); // before: every order came from the API
         }
         input.EnsureEnd();
         return x;

@@ -51,12 +51,13 @@ public sealed partial class Exchange
             hash.Add(o.Id).Add(o.WagerRequestId).Add(o.Owner.Id).Add(o.Side).Add(o.Odds.Value).Add(o.Offered).Add(o.Remaining)
                 .Add(o.Filled).Add(o.Released).Add(o.CreatedAt).Add(o.ExpiresAt ?? -1).Add(o.GameStartExpiry).Add(o.PlacedLive)
                 .Add(o.IsPostArb).Add(o.UserReference ?? "\0").Add(o.Priority).Add((int)o.State).Add((int)(o.CancelReason ?? (CancelReason)255))
-                .Add(o.ClosedAt ?? -1);
+                .Add(o.ClosedAt ?? -1).Add((int)o.Platform);
         }
         foreach (Bet b in _bets.Values.OrderBy(b => b.TxId))
         {
             hash.Add(b.TxId).Add(b.MakerOrder.Id).Add(b.Taker.Id).Add(b.TakerWagerRequestId).Add(b.TakerSide).Add(b.TakerStake)
-                .Add(b.MakerStake).Add(b.TakerFigures.Risk).Add(b.TakerFigures.Win).Add(b.IsPostArb).Add(b.TakerUserReference ?? "\0").Add(b.MatchedAt);
+                .Add(b.MakerStake).Add(b.TakerFigures.Risk).Add(b.TakerFigures.Win).Add(b.IsPostArb).Add(b.TakerUserReference ?? "\0").Add(b.MatchedAt)
+                .Add((int)b.TakerPlatform);
         }
         foreach (KeyValuePair<string, TokenGrant> t in _tokens.OrderBy(t => t.Key, StringComparer.Ordinal))
         {

@@ -59,6 +59,9 @@ public sealed class Order
     public bool IsPostArb { get; }
     public string? UserReference { get; }
 
+    /// <summary>Where the order came from (API §4.9).</summary>
+    public Platform Platform { get; internal set; }
+
     /// <summary>Time priority: lower came first.</summary>
     public ulong Priority { get; }
 

@@ -32,6 +32,9 @@ public static class CommandCodec
 
         /// <summary>ConfigureExchange with an open-orders limit: the released layout of tag 11, then the limit (Int32 &gt; 0).</summary>
         ConfigureExchangeWithLimits = 20,
+
+        /// <summary>PlaceOrders with an order not from the API: the layout of tag 7, then each order's <see cref="Platform"/> (a byte).</summary>
+        PlaceOrdersWithPlatforms = 21,
     }
 
     public static void Write(Command command, BinaryOutput output)
@@ -58,13 +61,22 @@ public static class CommandCodec
                 output.Byte((byte)Tag.SetGameLive).Id(l.GameId).Bool(l.Live);
                 break;
             case PlaceOrders p:
-                output.Byte((byte)Tag.PlaceOrders).Id(p.AccountId).Int32(p.Orders.Count);
+                // Orders from the API keep the released layout byte for byte; any other platform adds a byte per order.
+                bool platforms = p.Orders.Any(o => o.Platform != Platform.Api);
+                output.Byte((byte)(platforms ? Tag.PlaceOrdersWithPlatforms : Tag.PlaceOrders)).Id(p.AccountId).Int32(p.Orders.Count);
                 foreach (OrderRequest o in p.Orders)
                 {
                     output.Id(o.GameId).Byte((byte)o.Type).String(o.Side).NullableString(o.Market).Int32(o.Odds.Value).Money(o.Bet)
                         .NullableInt32(o.Number?.Quarters).Byte((byte)o.OrderType).NullableInt32(o.ExpirationMinutes).NullableString(o.UserReference);
                 }
                 output.NullableString(p.IdempotencyKey);
+                if (platforms)
+                {
+                    foreach (OrderRequest o in p.Orders)
+                    {
+                        output.Byte((byte)o.Platform);
+                    }
+                }
                 break;
             case CancelOrder c:
                 output.Byte((byte)Tag.CancelOrder).Id(c.AccountId).Id(c.OrderId).NullableString(c.IdempotencyKey);
@@ -155,7 +167,8 @@ public static class CommandCodec
             Tag.CreateGame => new CreateGame(input.String(), input.String(), input.Int64(), input.NullableString(),
                 new ParticipantSpec(input.String(), input.String()), new ParticipantSpec(input.String(), input.String())),
             Tag.SetGameLive => new SetGameLive(input.Id(), input.Bool()),
-            Tag.PlaceOrders => ReadPlace(ref input),
+            Tag.PlaceOrders => ReadPlace(ref input, platforms: false),
+            Tag.PlaceOrdersWithPlatforms => ReadPlace(ref input, platforms: true),
             Tag.CancelOrder => new CancelOrder(input.Id(), input.Id(), input.NullableString()),
             Tag.IssueToken => new IssueToken(input.Id(), input.String(), input.Int64()),
             Tag.RevokeToken => new RevokeToken(input.String()),
@@ -181,7 +194,7 @@ public static class CommandCodec
         return ppm is >= 0 and < CommissionRate.PartsPerMillion ? CommissionRate.FromPpm(ppm) : throw new FormatException($"Invalid commission {ppm} ppm.");
     }
 
-    private static PlaceOrders ReadPlace(ref BinaryInput input)
+    private static PlaceOrders ReadPlace(ref BinaryInput input, bool platforms)
     {
         ObjectId account = input.Id();
         int count = input.Int32();
@@ -208,7 +221,20 @@ public static class CommandCodec
             }
             orders[i] = new OrderRequest(game, type, side, market, price, bet, quarters is { } q ? new LineNumber(q) : null, orderType, expiration, reference);
         }
-        return new PlaceOrders(account, orders, input.NullableString());
+        string? idempotencyKey = input.NullableString();
+        if (platforms)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var platform = (Platform)input.Byte();
+                orders[i] = Enum.IsDefined(platform) ? orders[i] with { Platform = platform } : throw new FormatException($"Invalid platform {(byte)platform}.");
+            }
+            if (orders.All(o => o.Platform == Platform.Api))
+            {
+                throw new FormatException("A place with platforms names none but api (that is tag 7's layout)."); // one encoding per command
+            }
+        }
+        return new PlaceOrders(account, orders, idempotencyKey);
     }
 
     private static CancelOrders ReadCancelOrders(ref BinaryInput input)

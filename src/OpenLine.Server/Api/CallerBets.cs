@@ -130,6 +130,7 @@ public sealed class CallerBets(Exchange engine, Account me)
             TakenRatio: taker ? 0m : bet.MakerOrder.TakenRatio,
             Expiry: taker ? null : bet.MakerOrder.EffectiveExpiresAt,
             Cancelled: !taker && bet.MakerOrder.State == OrderState.Cancelled,
+            Platform: taker ? bet.TakerPlatform : bet.MakerOrder.Platform,
             Game: game);
     }
 

@@ -21,6 +21,7 @@ namespace OpenLine.Server.Api;
 /// <param name="TakenRatio">Maker rows: the share of the order's volume filled (0 for a taker).</param>
 /// <param name="Expiry">Maker rows: the order's effective expiry (Unix ms), if any.</param>
 /// <param name="Cancelled">Maker rows: the rest of the order was cancelled (by its owner, an expiry, or the market closing at grading).</param>
+/// <param name="Platform">Where the caller's order came from (API §4.9).</param>
 public readonly record struct GradedRowFacts(
     bool Taker,
     ObjectId Id,
@@ -42,6 +43,7 @@ public readonly record struct GradedRowFacts(
     decimal TakenRatio,
     long? Expiry,
     bool Cancelled,
+    Platform Platform,
     GradedRowFacts.GameState Game)
 {
     public string Origin => Taker ? "wager" : "offer";
@@ -81,6 +83,7 @@ public readonly record struct GradedRowFacts(
             SettledAt = Wire.Time(SettledAt),
             CreatedAt = Wire.Time(CreatedAt),
             AdminRefund = AdminRefund,
+            Platform = Wire.Platform(Platform),
             Risk = AccountViews.Figure(Figures.Risk),
             Win = AccountViews.Figure(Figures.Win),
             Fee = AccountViews.Figure(Figures.Fee),

@@ -329,7 +329,7 @@ public static class OrderEndpoints
         {
             if (OrderParser.TryParse(element, legacy, out OrderRequest? order, out string? error))
             {
-                valid.Add(order!);
+                valid.Add(caller.Platform == Platform.Api ? order! : order! with { Platform = caller.Platform });
                 positions.Add(index);
             }
             else

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using OpenLine.Core;
 using OpenLine.Server.Configuration;
 
 namespace OpenLine.Server.Auth;
@@ -31,9 +32,13 @@ public sealed class Authenticator
             ?? throw new InvalidOperationException("OpenLine:AdminToken must be set before the authenticator is built.")));
     }
 
-    /// <summary>The token a request presents, and where it came from; null when it presents none.</summary>
-    public string? FindToken(HttpContext context, JsonElement? body)
+    /// <summary>The token a request presents; null when it presents none.</summary>
+    public string? FindToken(HttpContext context, JsonElement? body) => FindToken(context, body, out _);
+
+    /// <summary>The token a request presents, and whether it came in the <c>auth</c> cookie (the web page's login); null when it presents none.</summary>
+    public string? FindToken(HttpContext context, JsonElement? body, out bool fromCookie)
     {
+        fromCookie = false;
         string? header = context.Request.Headers.Authorization;
         if (!string.IsNullOrEmpty(header))
         {
@@ -42,6 +47,7 @@ public sealed class Authenticator
         }
         if (context.Request.Cookies.TryGetValue(CookieName, out string? cookie) && !string.IsNullOrEmpty(cookie))
         {
+            fromCookie = true;
             try
             {
                 return _cookieProtector.Unprotect(cookie);
@@ -61,7 +67,7 @@ public sealed class Authenticator
     /// <summary>The user behind a request on a user endpoint, or null (→ 401).</summary>
     public Caller? AuthenticateUser(HttpContext context, JsonElement? body)
     {
-        string? token = FindToken(context, body);
+        string? token = FindToken(context, body, out bool fromCookie);
         if (string.IsNullOrEmpty(token) || token.Length > 256)
         {
             return null;
@@ -69,7 +75,7 @@ public sealed class Authenticator
         string hash = Tokens.Hash(token);
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         return _tokens.TryGet(hash, out TokenTable.Grant grant) && grant.ExpiresAt > now
-            ? new Caller(grant.AccountId, hash, grant.ExpiresAt, IsAdmin: false)
+            ? new Caller(grant.AccountId, hash, grant.ExpiresAt, IsAdmin: false) { Platform = fromCookie ? Platform.Web : Platform.Api }
             : null;
     }
 

@@ -162,7 +162,7 @@ public static class OrdersSocket
             {
                 if (OrderParser.TryParse(element, acceptRiskAsBet: false, out OrderRequest? order, out string? error))
                 {
-                    valid.Add(order!);
+                    valid.Add(caller.Platform == Platform.Api ? order! : order! with { Platform = caller.Platform });
                     positions.Add(index);
                 }
                 else

@@ -103,32 +103,34 @@ public sealed class UserFeed : ISnapshottedSink
                 // Only references and the values of the moment are captured here, on the engine thread; the
                 // message is rendered when someone reads it. The fields read later never change after creation.
                 case OrderRested rested when engine.Orders.TryGetValue(rested.OrderId, out Order? order):
-                    Publish(rested.AccountId, e.At, order.Game, "offer", order.Game.Live,
+                    Publish(rested.AccountId, e.At, order.Game, "offer", order.Game.Live, order.Platform,
                         () => (null, Unmatched(order, filled: Money.Zero, offered: order.Offered, remaining: order.Offered)));
                     break;
                 case OrderFilled filled when engine.Bets.TryGetValue(filled.TxId, out Bet? bet):
                     Money makerStake = filled.MakerStake;
                     Money makerRemaining = filled.MakerRemaining;
-                    Publish(filled.TakerId, e.At, bet.Game, "wager", bet.Game.Live, () => (TakerView(bet), null));
-                    Publish(filled.MakerId, e.At, bet.Game, "offer", bet.Game.Live,
+                    Publish(filled.TakerId, e.At, bet.Game, "wager", bet.Game.Live, bet.TakerPlatform, () => (TakerView(bet), null));
+                    Publish(filled.MakerId, e.At, bet.Game, "offer", bet.Game.Live, bet.MakerOrder.Platform,
                         () => (MakerView(bet), Unmatched(bet.MakerOrder, filled: makerStake, offered: bet.MakerOrder.Offered, remaining: makerRemaining)));
                     break;
                 case OrderCancelled cancelled when engine.Orders.TryGetValue(cancelled.Report.OrderId, out Order? order):
                     // offered 0 marks a cancellation; filled is what matched before it.
                     Money before = cancelled.Report.Filled;
-                    Publish(cancelled.AccountId, e.At, order.Game, "offer", order.Game.Live,
+                    Publish(cancelled.AccountId, e.At, order.Game, "offer", order.Game.Live, order.Platform,
                         () => (null, Unmatched(order, filled: before, offered: Money.Zero, remaining: Money.Zero)));
                     break;
                 case BetSettled settled when engine.Bets.TryGetValue(settled.TxId, out Bet? bet):
                     // The bet's settlement may change again (regrade) before this is rendered: use the event's.
-                    Publish(settled.TakerId, e.At, bet.Game, "wager", bet.Game.Live, () => (null, null), () => Graded(bet, settled, taker: true));
-                    Publish(settled.MakerId, e.At, bet.Game, "offer", bet.Game.Live, () => (null, null), () => Graded(bet, settled, taker: false));
+                    Publish(settled.TakerId, e.At, bet.Game, "wager", bet.Game.Live, bet.TakerPlatform, () => (null, null),
+                        () => Graded(bet, settled, taker: true));
+                    Publish(settled.MakerId, e.At, bet.Game, "offer", bet.Game.Live, bet.MakerOrder.Platform, () => (null, null),
+                        () => Graded(bet, settled, taker: false));
                     break;
             }
         }
     }
 
-    private void Publish(ObjectId account, long at, Game game, string origin, bool live, Func<(FeedMatched?, FeedUnmatched?)> blocks,
+    private void Publish(ObjectId account, long at, Game game, string origin, bool live, Platform platform, Func<(FeedMatched?, FeedUnmatched?)> blocks,
         Func<FeedGraded>? graded = null)
     {
         if (at > _lastMs)
@@ -141,7 +143,7 @@ public sealed class UserFeed : ISnapshottedSink
         {
             (FeedMatched? matched, FeedUnmatched? unmatched) = blocks();
             return new FeedMessage(matched, unmatched, origin, game.Id.ToString(), null, game.EventName, game.League, game.Sport, live,
-                Wire.Time(game.StartsAt), null, "api", Wire.Time(at), id.ToString(), graded?.Invoke());
+                Wire.Time(game.StartsAt), null, Wire.Platform(platform), Wire.Time(at), id.ToString(), graded?.Invoke());
         }, null);
         Stream stream = StreamFor(account);
         lock (stream)

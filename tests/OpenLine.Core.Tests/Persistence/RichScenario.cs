@@ -92,6 +92,10 @@ internal sealed class RichScenario
         x.Rest(Bob, Orders.Spread(Nba.Home, Nba, 3.75m, -105, 10m));
         Assert.Equal(RejectReason.PostWouldMatch, x.Reject(Dave, Orders.Spread(Nba.Home, Nba, 1.25m, 105, 20m, OrderType.Post)).Reason);
 
+        // From the web page: a resting order and a taker (platform web; the maker's side of the fill stays its own).
+        x.Rest(Eve, Orders.Spread(Nba.Away, Nba, -2.5m, 140, 20m) with { Platform = Platform.Web });
+        Assert.Single(x.Accept(Dave, Orders.Spread(Nba.Home, Nba, 2.5m, -140, 14m) with { Platform = Platform.Web }).Fills);
+
         // Totals, a postArb order, an empty book left by a cancel.
         x.Rest(Carol, Orders.Total("over", Nba, 200.5m, -105, 25m, OrderType.PostArb));
         x.Rest(Bob, Orders.Total("under", Nba, 200.75m, -115, 30m));
@@ -128,6 +132,7 @@ internal sealed class RichScenario
             x.Hold(Alice, Orders.Away(Nfl, -120, 30m));
             x.Hold(Dave, Orders.Away(Nfl, -125, 10m, OrderType.FillOrKill));
             x.Hold(Bob, Orders.Moneyline(StartedLive.Away, StartedLive, -130, 15m, OrderType.Limit, userReference: "held-ref"));
+            x.Hold(Bob, Orders.Away(Nfl, -125, 12m) with { Platform = Platform.Web });
         }
 
         // Settlement: the tennis game graded, then regraded (reversal entries in the ledger).

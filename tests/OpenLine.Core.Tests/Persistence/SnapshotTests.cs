@@ -246,7 +246,7 @@ public class SnapshotTests
     [InlineData(0, 0xFF)]
     [InlineData(3, 0x01)]
     [InlineData(4, 0x00)]
-    [InlineData(4, 0x03)]
+    [InlineData(4, 0x04)]
     [InlineData(4, 0xFF)]
     public void Bad_magic_or_version_throws_FormatException(int position, byte value)
     {
@@ -371,8 +371,9 @@ public class SnapshotTests
     [Fact]
     public void A_version_1_snapshot_from_before_the_ledger_restores_with_each_balance_as_an_opening_entry()
     {
-        // Version 1 is version 2 without the trailing settlement section: settle sequence (8), results (4),
-        // bets (4 + 5 each while ungraded), ledger (4 + 63 per entry).
+        // Version 1 is version 3 without the trailing platforms section (two empty lists, 8 bytes, all from the API)
+        // and the settlement section before it: settle sequence (8), results (4), bets (4 + 5 each while ungraded),
+        // ledger (4 + 63 per entry).
         var x = new TestExchange();
         Account maker = x.NewAccount(1000m);
         Account taker = x.NewAccount(500m, commission: 0.02m);
@@ -381,9 +382,9 @@ public class SnapshotTests
         Game game = x.NewGame();
         x.Rest(maker, Orders.Home(game, 120, 100m));
         x.Accept(taker, Orders.Away(game, -120, 60m));
-        byte[] v2 = Twin.Snapshot(x.Engine);
-        int section = 8 + 4 + 4 + (5 * x.Engine.Bets.Count) + 4 + (63 * x.Engine.Ledger.Entries.Count);
-        byte[] v1 = v2[..^section];
+        byte[] v3 = Twin.Snapshot(x.Engine);
+        int section = 8 + 8 + 4 + 4 + (5 * x.Engine.Bets.Count) + 4 + (63 * x.Engine.Ledger.Entries.Count);
+        byte[] v1 = v3[..^section];
         v1[4] = 1;
 
         Exchange restored = Exchange.ReadSnapshot(v1);
@@ -399,6 +400,26 @@ public class SnapshotTests
         Assert.Equal(x.Engine.Accounts[taker.Id].Balance, restored.Accounts[taker.Id].Balance);
         Assert.Equal(x.Engine.HouseCommission, restored.HouseCommission);
         Assert.Empty(restored.ValidateInternalState());
+    }
+
+    [Fact]
+    public void A_version_2_snapshot_from_before_platforms_restores_with_every_order_and_bet_from_the_api()
+    {
+        var x = new TestExchange();
+        Account maker = x.NewAccount(1000m);
+        Account taker = x.NewAccount(500m);
+        Game game = x.NewGame();
+        x.Rest(maker, Orders.Home(game, 120, 100m));
+        x.Accept(taker, Orders.Away(game, -120, 60m));
+        byte[] v3 = Twin.Snapshot(x.Engine);
+        byte[] v2 = v3[..^8]; // the two empty platform lists
+        v2[4] = 2;
+
+        Exchange restored = Exchange.ReadSnapshot(v2);
+
+        Assert.Equal(x.Engine.StateHash(), restored.StateHash());
+        Assert.All(restored.Orders.Values, o => Assert.Equal(Platform.Api, o.Platform));
+        Assert.Equal(Platform.Api, Assert.Single(restored.Bets.Values).TakerPlatform);
     }
 
     /// <summary>Null when the bytes restore (to an engine whose hash can be computed) or throw FormatException; otherwise the exception.</summary>

@@ -146,6 +146,31 @@ public sealed class GradedHistoryTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task An_order_placed_from_the_web_page_shows_platform_web_in_its_graded_row_and_feed_and_the_api_ones_api()
+    {
+        ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
+        ExchangeSetup.User maker = await fixture.CreateUserAsync();
+        ExchangeSetup.User taker = await fixture.CreateUserAsync();
+        await maker.PlaceAsync(Post(game, game.AwayId, 150, 200)); // with the Authorization header: a bot
+        // The web page logs in with the auth cookie and places with it.
+        var browser = new OpenLineClient(fixture.Server.CreateHttpClient());
+        OpenLineClient.Response login = await browser.PostAsync("/user/login", new { username = taker.Username, password = taker.Password });
+        string cookie = login.Message.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("auth=", StringComparison.Ordinal)).Split(';')[0];
+        OpenLineClient.Response placed = await browser.SendAsync(HttpMethod.Post, "/session/v3/place",
+            new { orders = new[] { ExchangeSetup.Moneyline(game, game.HomeId, -150, 120, "fillAndKill") } }, r => r.Headers.Add("Cookie", cookie));
+        Assert.True(placed.Status == HttpStatusCode.OK, placed.Raw);
+        await fixture.GradeAsync(game.Id, 100, 110);
+
+        JsonNode takerRow = OnlyRow(await GradedAroundAsync(taker, game));
+        JsonNode makerRow = OnlyRow(await GradedAroundAsync(maker, game));
+        string FeedPlatforms(JsonNode messages) => string.Join(",", messages.AsArray().Select(m => Text(m!["platform"])));
+
+        Assert.Equal(("web", "api"), (Text(takerRow["platform"]), Text(makerRow["platform"])));
+        Assert.Equal("web,web", FeedPlatforms((await taker.Client.GetAsync("/v2/user/messages?afterID=0")).Body!["messages"]!)); // fill, graded
+        Assert.Equal("api,api,api,api", FeedPlatforms((await maker.Client.GetAsync("/v2/user/messages?afterID=0")).Body!["messages"]!)); // rest, fill, the rest cancelled as the market closed, graded
+    }
+
+    [Fact]
     public async Task A_push_on_a_whole_spread_refunds_both_sides_without_commission()
     {
         ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();

@@ -66,6 +66,7 @@ public abstract record GradedWagerDto
     /// <summary>The operator voided the game and every stake went back.</summary>
     public bool AdminRefund { get; init; }
 
+    /// <summary>Where the caller's order came from: <c>api</c>, or <c>web</c> for the web page.</summary>
     public string Platform { get; init; } = "api";
     public string Risk { get; init; } = "";
     public string Win { get; init; } = "";

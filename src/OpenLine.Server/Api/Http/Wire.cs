@@ -12,6 +12,14 @@ public static class Wire
 
     public static string? Time(long? unixMilliseconds) => unixMilliseconds is { } ms ? Time(ms) : null;
 
+    /// <summary>Where an order came from (API §4.9): <c>api</c>, <c>web</c> or <c>mobile</c>.</summary>
+    public static string Platform(Platform platform) => platform switch
+    {
+        Core.Platform.Web => "web",
+        Core.Platform.Mobile => "mobile",
+        _ => "api",
+    };
+
     /// <summary>REST place/edit <c>risk</c>, <c>win</c>, <c>winWithoutCommission</c>: 3 decimals, half away from zero.</summary>
     public static decimal Figure(Money value) => value.ToDecimal(3);
 
