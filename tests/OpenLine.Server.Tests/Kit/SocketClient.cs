@@ -16,12 +16,24 @@ public sealed class SocketClient : IAsyncDisposable
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
     public string? CloseStatusDescription => _socket.CloseStatusDescription;
 
-    public static async Task<SocketClient> ConnectAsync(Uri server, string path, string? token)
+    /// <summary>
+    /// Opens a socket with a token in <c>Authorization</c> (as bots do), or with the web page's <c>auth</c>
+    /// <paramref name="cookie"/> and <paramref name="origin"/> (as a browser does).
+    /// </summary>
+    public static async Task<SocketClient> ConnectAsync(Uri server, string path, string? token, string? cookie = null, string? origin = null)
     {
         var socket = new ClientWebSocket();
         if (token is not null)
         {
             socket.Options.SetRequestHeader("Authorization", token);
+        }
+        if (cookie is not null)
+        {
+            socket.Options.SetRequestHeader("Cookie", cookie);
+        }
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
         }
         socket.Options.CollectHttpResponseDetails = true;
         var uri = new UriBuilder(server) { Scheme = "ws", Path = path }.Uri;

@@ -23,6 +23,31 @@ public sealed class OrdersSocketTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task An_order_placed_over_a_socket_the_web_page_opened_with_its_cookie_is_platform_web()
+    {
+        ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
+        ExchangeSetup.User maker = await fixture.CreateUserAsync();
+        ExchangeSetup.User taker = await fixture.CreateUserAsync();
+        await maker.PlaceAsync(ExchangeSetup.Moneyline(game, game.AwayId, 186, 500, "post"));
+        OpenLineClient.Response login = await new OpenLineClient(fixture.Server.CreateHttpClient())
+            .PostAsync("/user/login", new { username = taker.Username, password = taker.Password });
+        string cookie = login.Message.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("auth=", StringComparison.Ordinal)).Split(';')[0];
+        await using SocketClient socket = await SocketClient.ConnectAsync(fixture.Server.BaseAddress, "/orders/ws", token: null, cookie,
+            origin: fixture.Server.BaseAddress.GetLeftPart(UriPartial.Authority)); // the page's own origin
+
+        JsonNode reply = await socket.RequestAsync("placeV3", new JsonObject
+        {
+            ["requestID"] = "web-1",
+            ["orders"] = new JsonArray(Order(game, game.HomeId, -186, 100, "fillAndKill")),
+        });
+        Assert.Null(reply["error"]);
+        await fixture.GradeAsync(game.Id, 1, 2);
+
+        JsonNode row = Assert.Single((await taker.Client.GetAsync("/user/v2/getGradedSince?since=2020-01-01T00:00:00Z")).Data["graded"]!.AsArray(), r => r!["game"]!["id"]!.GetValue<string>() == game.Id)!;
+        Assert.Equal("web", row["platform"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Place_v3_answers_positionally_at_full_precision_with_snake_case_error_types()
     {
         ExchangeSetup.GameInfo game = await fixture.CreateGameAsync();
